@@ -1,0 +1,63 @@
+"""The `riwaya` command: headless subcommands go to `riwaya.core.cli`, the rest opens the app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+HEADLESS = ("check", "claims", "eval")
+BIDI_MODES = ("app", "terminal", "off")
+USAGE = """\
+riwaya: lay news accounts side by side and see where they contradict each other.
+
+  riwaya --demo                 open the bundled sample articles
+  riwaya SOURCE...              open files, folders, URLs or - (stdin) side by side
+  riwaya check SOURCE...        print the contradiction report (exit 1 when some are found)
+  riwaya claims SOURCE          list the claims with their speakers
+  riwaya eval PAIRS.jsonl       measure the engine on labeled pairs
+
+Try: riwaya --demo    (riwaya --help for every option)"""
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="riwaya", description=USAGE, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("sources", nargs="*", metavar="SOURCE")
+    parser.add_argument("--demo", action="store_true", help="open the bundled sample articles")
+    parser.add_argument(
+        "--bidi",
+        choices=BIDI_MODES,
+        default="app",
+        help="app: riwaya shapes and reorders Arabic (default); terminal: the "
+        "terminal does; off: raw logical text",
+    )
+    parser.add_argument("--encoding", help="read every source in this encoding")
+    parser.add_argument("--version", action="version", version=_version())
+    return parser
+
+
+def _version() -> str:
+    from riwaya import __version__
+
+    return f"riwaya {__version__}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in HEADLESS:
+        from riwaya.core.cli import run
+
+        return run(args)
+    options = _app_parser().parse_args(args)
+    if not options.sources and not options.demo:
+        print(USAGE)
+        return 0
+    from riwaya.tui.launch import run as run_app
+
+    return run_app(options.sources, demo=options.demo, bidi=options.bidi, encoding=options.encoding)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,260 @@
+"""From a source's text to its claims: segment, attribute, read each clause.
+
+Each clause becomes a claim with its speaker, polarity, quantities, times, places
+and event concepts. Times stated about the telling ("said on Sunday", "في بيان
+يوم الجمعة") are not times of the event and are left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from riwaya.core import places as place_reader
+from riwaya.core import quantities as quantity_reader
+from riwaya.core import times as time_reader
+from riwaya.core.attribution import TITLES, Attribution, attribute
+from riwaya.core.lexicon import lexicon
+from riwaya.core.model import Claim, Source, Speaker
+from riwaya.core.polarity import polarity, refers_to_account
+from riwaya.core.segment import clauses, sentences
+from riwaya.core.words import Words, fold_cached
+
+_OPINION_WORDS = frozenset(
+    [
+        "جبان",
+        "جبانا",
+        "غير",
+        "مقبول",
+        "مرفوض",
+        "unacceptable",
+        "cowardly",
+        "outrageous",
+        "shameful",
+        "heinous",
+        "barbaric",
+        "irresponsible",
+    ]
+)
+_NAME_NOISE = (
+    frozenset(
+        [
+            "باسم",
+            "الرسمي",
+            "المتحدث",
+            "الناطق",
+            "مصدر",
+            "مسؤول",
+            "في",
+            "the",
+            "a",
+            "an",
+            "of",
+            "for",
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "official",
+        ]
+    )
+    | TITLES
+)
+
+
+def speaker_keywords(name: str) -> frozenset[str]:
+    """The words that identify a party: "الوزارة" and "وزارة الداخلية" share "وزاره"."""
+    words = set()
+    for token in name.replace("،", " ").replace(",", " ").replace(".", " ").split():
+        word = fold_cached(token)
+        if word.startswith("ال") and len(word) > 3:
+            word = word[2:]
+        elif word[:1] in "وبل" and word[1:3] == "ال":
+            word = word[3:]
+        if word and word not in _NAME_NOISE:
+            words.add(word)
+    return frozenset(words)
+
+
+_NO_QUOTES = str.maketrans("", "", '"«»“”')
+# Words that many parties share: meeting on one of these alone does not make two names one party.
+_GENERIC = frozenset(
+    "وزاره هيئه مصدر مصادر قوات مكتب وكاله مدير رئيس حكومه جيش مرصد "
+    "ministry office forces agency source sources government army director".split()
+)
+
+
+@dataclass
+class _Parties:
+    """The speakers of one source, merging a party's later short forms into it."""
+
+    source: Source
+    speakers: list[Speaker] = field(default_factory=list)
+    keywords: list[frozenset[str]] = field(default_factory=list)
+
+    @property
+    def own_id(self) -> str:
+        return f"{self.source.id}:source"
+
+    def resolve(self, name: str) -> str:
+        keys = speaker_keywords(name)
+        if not keys:
+            return self.own_id
+        for index in range(len(self.speakers) - 1, -1, -1):
+            known = self.keywords[index]
+            if keys <= known or known <= keys or (keys & known) - _GENERIC:
+                self.keywords[index] = known | keys
+                speaker = self.speakers[index]
+                if name not in speaker.aliases and name != speaker.name:
+                    self.speakers[index] = Speaker(
+                        speaker.id, speaker.name, speaker.source, (*speaker.aliases, name)
+                    )
+                return speaker.id
+        speaker_id = f"{self.source.id}:p{len(self.speakers) + 1}"
+        self.speakers.append(Speaker(speaker_id, name, self.source.id))
+        self.keywords.append(keys)
+        return speaker_id
+
+    def name_of(self, speaker_id: str) -> str:
+        for speaker in self.speakers:
+            if speaker.id == speaker_id:
+                return speaker.name
+        return self.source.label
+
+    def all(self) -> list[Speaker]:
+        return [Speaker(self.own_id, self.source.label, self.source.id), *self.speakers]
+
+
+def known_places(sources: list[Source]) -> dict[str, str]:
+    """Every place name found by cue in any source, by skeleton: shared names then
+    meet wherever they stand."""
+    known: dict[str, str] = {}
+    for source in sources:
+        for sentence in sentences(source.text):
+            words = Words(source.text, sentence.start, sentence.end)
+            for first, last in place_reader.candidate_names(words):
+                key = place_reader.skeleton(words.span_text(first, last))
+                if len(key) >= 3:
+                    known.setdefault(key, words.span_text(first, last))
+    return known
+
+
+def extract_claims(source: Source, places: dict[str, str]) -> tuple[list[Claim], list[Speaker]]:
+    parties = _Parties(source)
+    claims: list[Claim] = []
+    last_speaker = parties.own_id
+    body = source.text.find("\n\n", 0, 400)
+    headline_end = source.text.find("\n") if body > 0 else -1
+    for sentence in sentences(source.text):
+        sentence_speaker: str | None = None
+        for clause in clauses(source.text, sentence):
+            words = Words(source.text, clause.start, clause.end)
+            found = attribute(words)
+            if found.kind == "explicit":
+                speaker_id = parties.resolve(found.speaker.translate(_NO_QUOTES).strip())
+                how = "explicit"
+            elif found.kind == "continued":
+                speaker_id, how = last_speaker, "continued"
+            elif sentence_speaker:
+                speaker_id, how = sentence_speaker, "continued"
+            else:
+                speaker_id, how = parties.own_id, "source"
+            if speaker_id != parties.own_id:
+                last_speaker = speaker_id
+            sentence_speaker = speaker_id
+            claim = _read_clause(
+                source,
+                words,
+                found,
+                len(claims) + 1,
+                speaker_id,
+                parties.name_of(speaker_id),
+                how,
+                places,
+            )
+            if claim.end <= headline_end:
+                claim = replace(claim, headline=True)
+            claims.append(claim)
+    _link_bare_denials(claims)
+    return claims, parties.all()
+
+
+def _read_clause(
+    source: Source,
+    words: Words,
+    found: Attribution,
+    number: int,
+    speaker_id: str,
+    speaker: str,
+    how: str,
+    places: dict[str, str],
+) -> Claim:
+    said_from = found.verb if found.verb >= 0 else len(words.tokens)
+    said_to = max(found.content, found.last + 1)
+    telling = set(range(min(said_from, found.first if found.first >= 0 else said_from), said_to))
+    times = [t for t in time_reader.extract(words) if _token_at(words, t.span.start) not in telling]
+    dates = [(t.span.start, t.span.end) for t in times if t.kind == "date"]
+    quantities = quantity_reader.extract(words, skip=dates)
+    lex = lexicon()
+    speaker_tokens = range(found.first, found.last + 1) if found.first >= 0 else range(0)
+    events = []
+    for match in words.concepts:
+        if match.first in speaker_tokens or lex.concept_type(match.concept) == "entity":
+            continue
+        if match.concept not in events:
+            events.append(match.concept)
+    stance = polarity(words)
+    if stance.polarity == "negated":
+        # "وقع مساء الاثنين وليس صباح الثلاثاء": the negation bears on what follows it.
+        scoped = {m.concept for m in words.concepts if m.first >= stance.scope}
+        negated = [e for e in events if e in scoped]
+        if not negated:
+            stance = stance._replace(polarity="affirmed", cues=())
+    opinion = (
+        not quantities
+        and not times
+        and (found.opinion or any(w in _OPINION_WORDS for w in words.folded))
+    )
+    return Claim(
+        id=f"{source.id}.c{number}",
+        source=source.id,
+        start=words.start,
+        end=words.end,
+        text=source.text[words.start : words.end],
+        speaker=speaker,
+        speaker_id=speaker_id,
+        polarity=stance.polarity,
+        quantities=tuple(quantities),
+        times=tuple(times),
+        places=tuple(place_reader.extract(words, places)),
+        events=tuple(events),
+        opinion=opinion,
+        attribution=how,  # type: ignore[arg-type]
+        cues=stance.cues,
+    )
+
+
+def _token_at(words: Words, offset: int) -> int:
+    for index, token in enumerate(words.tokens):
+        if token.start <= offset < token.end:
+            return index
+    return -1
+
+
+def _link_bare_denials(claims: list[Claim]) -> None:
+    """A denial that names no event ("كذّب ما تروّجه الجبهة") answers the last account of
+    another party in the same source, and only that account."""
+    for index, claim in enumerate(claims):
+        if claim.polarity != "denial" or (claim.events and not _is_account_denial(claim)):
+            continue
+        for earlier in reversed(claims[:index]):
+            if (
+                earlier.speaker_id != claim.speaker_id
+                and earlier.events
+                and earlier.polarity == "affirmed"
+                and not earlier.headline
+            ):
+                claims[index] = replace(claim, denies=(earlier.id,))
+                break
+
+
+def _is_account_denial(claim: Claim) -> bool:
+    return refers_to_account(Words(claim.text, 0, len(claim.text)))

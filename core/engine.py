@@ -1,0 +1,40 @@
+"""The analysis engine: sources in, a report out. `riwaya check`, `riwaya eval` and
+the app all call `analyze`, so they share one judgement."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from riwaya.core.align import candidate_pairs
+from riwaya.core.claims import extract_claims, known_places
+from riwaya.core.findings import judge, number
+from riwaya.core.model import Claim, Report, Source, Speaker
+
+Progress = Callable[[float, str], None]
+
+
+def analyze(
+    sources: Sequence[Source], progress: Progress | None = None, skipped: Sequence[str] = ()
+) -> Report:
+    """Extract every source's claims, align them and find where they conflict or agree."""
+    report_progress = progress or (lambda fraction, message: None)
+    report_progress(0.0, "reading place names")
+    places = known_places(list(sources))
+    claims: list[Claim] = []
+    speakers: list[Speaker] = []
+    for done, source in enumerate(sources, start=1):
+        report_progress(0.05 + 0.8 * (done - 1) / max(len(sources), 1), f"reading {source.label}")
+        found, parties = extract_claims(source, places)
+        claims.extend(found)
+        speakers.extend(parties)
+    report_progress(0.9, "comparing claims")
+    contradictions, corroborations = number(judge(candidate_pairs(claims)))
+    report_progress(1.0, "done")
+    return Report(
+        sources=tuple(sources),
+        speakers=tuple(speakers),
+        claims=tuple(claims),
+        contradictions=tuple(contradictions),
+        corroborations=tuple(corroborations),
+        skipped=tuple(skipped),
+    )

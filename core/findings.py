@@ -1,0 +1,335 @@
+"""Contradictions and corroborations between aligned claims, each explained.
+
+Rules do what rules do best: numbers and hedges (intervals that cannot meet),
+denials and negations of an event another party asserts, different days or
+times of day for one event, different places, and opposed predicates from the
+lexicon (rose / fell). Each finding names its cue in the claims' own words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from riwaya.core import times as time_rules
+from riwaya.core.claims import speaker_keywords
+from riwaya.core.lexicon import Antonym, lexicon
+from riwaya.core.model import Claim, Finding, Quantity
+from riwaya.core.words import Words
+
+_CONCEPT_WORDS = {
+    "killed": "the death toll",
+    "wounded": "the number of wounded",
+    "missing": "the missing",
+    "arrested": "the arrests",
+    "displaced": "the displaced",
+    "airstrike": "the air strikes",
+    "shelling": "the shelling",
+    "missile": "the missiles",
+    "drone": "the drones",
+    "count": "the count",
+}
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A finding before it gets its id."""
+
+    type: str
+    kind: str
+    first: Claim
+    second: Claim
+    explanation: str
+    confidence: float
+    cue: str
+    topic: str = ""
+
+
+def judge(pairs: Iterable[tuple[Claim, Claim]]) -> Iterator[Judgement]:
+    for first, second in pairs:
+        conflicts = list(_conflicts(first, second))
+        yield from conflicts
+        if not conflicts and first.source != second.source:
+            agreement = _agreement(first, second)
+            if agreement:
+                yield agreement
+
+
+def _conflicts(a: Claim, b: Claim) -> Iterator[Judgement]:
+    numeric = _numeric(a, b)
+    if numeric:
+        yield numeric
+    denial = _denial(a, b)
+    if denial:
+        yield denial
+    if a.polarity == "affirmed" and b.polarity == "affirmed":
+        for rule in (_temporal, _place, _antonym):
+            found = rule(a, b)
+            if found:
+                yield found
+
+
+def _who(claim: Claim) -> str:
+    return claim.speaker
+
+
+def _comparable(qa: Quantity, qb: Quantity) -> bool:
+    if "part" in (qa.hedge, qb.hedge) or qa.category == "capacity":
+        return False
+    if qa.category != qb.category or qa.category in ("count",) and qa.entity != qb.entity:
+        return False
+    return qa.entity == qb.entity or not qa.entity or not qb.entity
+
+
+def _numeric(a: Claim, b: Claim) -> Judgement | None:
+    if a.polarity != "affirmed" or b.polarity != "affirmed":
+        return None
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if not _comparable(qa, qb):
+                continue
+            what = _CONCEPT_WORDS.get(qa.category, qa.category)
+            cue = f"{qa.span.text} / {qb.span.text}"
+            if not qa.overlaps(qb):
+                confidence = 0.85 if qa.entity == qb.entity else 0.65
+                if "vague" in (qa.hedge, qb.hedge):
+                    confidence -= 0.15
+                return Judgement(
+                    "contradiction",
+                    "numeric",
+                    a,
+                    b,
+                    f"{_who(a)} puts {what} at {qa.describe()} («{qa.span.text}»), "
+                    f"{_who(b)} at {qb.describe()} («{qb.span.text}»): both cannot be right.",
+                    confidence,
+                    cue,
+                    qa.category,
+                )
+            scale = _scale_conflict(qa, qb) or _scale_conflict(qb, qa)
+            if scale:
+                return Judgement(
+                    "contradiction",
+                    "numeric",
+                    a,
+                    b,
+                    f"{_who(a)} puts {what} at {qa.describe()}, {_who(b)} at {qb.describe()}: "
+                    f"compatible in strict terms, but {scale}.",
+                    0.45,
+                    cue,
+                    qa.category,
+                )
+    return None
+
+
+def _scale_conflict(upper: Quantity, other: Quantity) -> str:
+    """ "Up to 40" announces a toll near 40; "about 12" is a different order of event."""
+    if upper.hedge == "up_to" and other.hedge != "up_to" and other.high < upper.high / 2:
+        return f"«{upper.span.text}» suggests a figure near {upper.describe()[6:]}"
+    return ""
+
+
+def _shared_events(a: Claim, b: Claim) -> list[str]:
+    return [e for e in a.events if e in b.events]
+
+
+def _denial(a: Claim, b: Claim) -> Judgement | None:
+    pairs = ((a, b), (b, a))
+    for asserting, denying in pairs:
+        if (
+            asserting.polarity != "affirmed"
+            or denying.polarity == "affirmed"
+            or denying.headline
+            or asserting.headline
+        ):
+            continue
+        if denying.denies:
+            if asserting.id not in denying.denies:
+                continue
+            shared = list(asserting.events[:1])
+        else:
+            shared = _shared_events(asserting, denying)
+        if not shared:
+            continue
+        cue = ", ".join(s.text for s in denying.cues) or denying.polarity
+        verb = "denies" if denying.polarity == "denial" else "says did not happen"
+        topic = shared[0].replace("_", " ")
+        return Judgement(
+            "contradiction",
+            "denial",
+            asserting,
+            denying,
+            f"{_who(denying)} {verb} what {_who(asserting)} reports ({topic}): "
+            f"«{cue}» against «{asserting.text[:60]}».",
+            0.8 if denying.polarity == "denial" else 0.7,
+            cue,
+            shared[0],
+        )
+    return None
+
+
+def _temporal(a: Claim, b: Claim) -> Judgement | None:
+    shared = [e for e in _shared_events(a, b) if lexicon().concept_type(e) == "event"]
+    if not shared:
+        return None
+    for ta in a.times:
+        for tb in b.times:
+            if time_rules.conflict(ta, tb):
+                topic = shared[0].replace("_", " ")
+                return Judgement(
+                    "contradiction",
+                    "temporal",
+                    a,
+                    b,
+                    f"{_who(a)} places the {topic} at {ta.value} («{ta.span.text}»), "
+                    f"{_who(b)} at {tb.value} («{tb.span.text}»).",
+                    0.7,
+                    f"{ta.span.text} / {tb.span.text}",
+                    shared[0],
+                )
+    return None
+
+
+def _place(a: Claim, b: Claim) -> Judgement | None:
+    shared = [e for e in _shared_events(a, b) if lexicon().concept_type(e) == "event"]
+    if not shared or len(a.places) != 1 or len(b.places) != 1:
+        return None
+    pa, pb = a.places[0], b.places[0]
+    if pa.key == pb.key:
+        return None
+    topic = shared[0].replace("_", " ")
+    return Judgement(
+        "contradiction",
+        "place",
+        a,
+        b,
+        f"{_who(a)} places the {topic} in «{pa.span.text}», {_who(b)} in «{pb.span.text}».",
+        0.5,
+        f"{pa.span.text} / {pb.span.text}",
+        shared[0],
+    )
+
+
+@cache
+def _stem_set(text: str) -> frozenset[tuple[str, ...]]:
+    words = Words(text, 0, len(text))
+    stems = words.stems
+    return frozenset(tuple(stems[i : i + n]) for n in (1, 2, 3) for i in range(len(stems) - n + 1))
+
+
+def _antonym(a: Claim, b: Claim) -> Judgement | None:
+    grams_a, grams_b = _stem_set(a.text), _stem_set(b.text)
+    for antonym in lexicon().antonyms:
+        for left, right in ((grams_a, grams_b), (grams_b, grams_a)):
+            if (
+                _side(antonym, left, "a")
+                and _side(antonym, right, "b")
+                and not (_side(antonym, left, "b") or _side(antonym, right, "a"))
+            ):
+                return Judgement(
+                    "contradiction",
+                    "antonym",
+                    a,
+                    b,
+                    f"One account says «{antonym.name.split(' / ')[0]}», the other "
+                    f"«{antonym.name.split(' / ')[1]}» about the same matter.",
+                    0.6,
+                    antonym.name,
+                    antonym.name,
+                )
+    return None
+
+
+def _side(antonym: Antonym, grams: frozenset[tuple[str, ...]], side: str) -> bool:
+    return bool(grams & (antonym.side_a if side == "a" else antonym.side_b))
+
+
+def _independent(a: Claim, b: Claim) -> bool:
+    return not (speaker_keywords(a.speaker) & speaker_keywords(b.speaker))
+
+
+def _agreement(a: Claim, b: Claim) -> Judgement | None:
+    if a.polarity != b.polarity:
+        return None
+    confidence = 0.75 if _independent(a, b) else 0.5
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if _comparable(qa, qb) and qa.overlaps(qb) and qa.hedge != "up_to" != qb.hedge:
+                return Judgement(
+                    "corroboration",
+                    "numeric",
+                    a,
+                    b,
+                    f"{_who(a)} ({qa.describe()}) and {_who(b)} ({qb.describe()}) agree on "
+                    f"{_CONCEPT_WORDS.get(qa.category, qa.category)}.",
+                    confidence,
+                    f"{qa.span.text} / {qb.span.text}",
+                )
+    shared = [e for e in _shared_events(a, b) if lexicon().concept_type(e) == "event"]
+    if not shared:
+        return None
+    topic = shared[0].replace("_", " ")
+    for ta in a.times:
+        for tb in b.times:
+            if ta.kind == tb.kind and ta.kind in ("weekday", "date") and ta.value == tb.value:
+                return Judgement(
+                    "corroboration",
+                    "temporal",
+                    a,
+                    b,
+                    f"{_who(a)} and {_who(b)} both place the {topic} on {ta.value}.",
+                    confidence,
+                    f"{ta.span.text} / {tb.span.text}",
+                )
+    common = {p.key for p in a.places} & {p.key for p in b.places}
+    if common:
+        pa = next(p for p in a.places if p.key in common)
+        pb = next(p for p in b.places if p.key in common)
+        return Judgement(
+            "corroboration",
+            "place",
+            a,
+            b,
+            f"{_who(a)} and {_who(b)} both place the {topic} in «{pa.span.text}».",
+            confidence,
+            f"{pa.span.text} / {pb.span.text}",
+        )
+    return None
+
+
+def _distinct(judgements: Iterable[Judgement]) -> list[Judgement]:
+    """One finding per kind, per pair of parties, per topic: the same two parties
+    disagreeing about the toll in five sentences is one disagreement."""
+    best: dict[tuple, Judgement] = {}
+    for item in judgements:
+        parties = frozenset((item.first.speaker_id, item.second.speaker_id))
+        key = (item.type, item.kind, parties, item.topic)
+        kept = best.get(key)
+        if kept is None or item.confidence > kept.confidence:
+            best[key] = item
+    return list(best.values())
+
+
+def _position(item: Judgement) -> tuple:
+    return (item.first.source, item.first.start, item.second.source, item.second.start)
+
+
+def number(judgements: Iterable[Judgement]) -> tuple[list[Finding], list[Finding]]:
+    """Give findings stable ids, in the order of the sources' text."""
+    contradictions: list[Finding] = []
+    corroborations: list[Finding] = []
+    for item in sorted(_distinct(judgements), key=_position):
+        target = contradictions if item.type == "contradiction" else corroborations
+        prefix = "x" if item.type == "contradiction" else "k"
+        target.append(
+            Finding(
+                id=f"{prefix}{len(target) + 1}",
+                type=item.type,  # type: ignore[arg-type]
+                kind=item.kind,
+                claims=(item.first.id, item.second.id),
+                explanation=item.explanation,
+                confidence=round(item.confidence, 2),
+                cue=item.cue,
+            )
+        )
+    return contradictions, corroborations

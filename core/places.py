@@ -1,0 +1,244 @@
+"""Place names, and a skeleton key that lets a name meet its transliteration.
+
+A name is taken after a place noun (بلدة، مدينة / town of, city of) or as a
+capitalized name after "in"/"near"; every name found anywhere in the sources is
+then recognized everywhere. `skeleton` reduces "Tal al-Rayhan" and "تل الريحان"
+to the same consonant string.
+"""
+
+from __future__ import annotations
+
+import re
+
+from riwaya.core.model import PlaceRef, Span
+from riwaya.core.words import Words
+
+_AR_PLACE_NOUNS = frozenset(
+    [
+        "بلده",
+        "مدينه",
+        "قريه",
+        "منطقه",
+        "محافظه",
+        "حي",
+        "مخيم",
+        "ميناء",
+        "مطار",
+        "معبر",
+        "ولايه",
+        "اقليم",
+        "ضاحيه",
+        "ناحيه",
+        "بلدات",
+        "مدن",
+        "قري",
+        "بلدتي",
+        "مدينتي",
+        "قاعده",
+        "سجن",
+        "مرفا",
+    ]
+)
+_EN_PLACE_NOUNS = frozenset(
+    [
+        "town",
+        "city",
+        "village",
+        "district",
+        "province",
+        "camp",
+        "port",
+        "airport",
+        "crossing",
+        "region",
+        "suburb",
+        "base",
+        "prison",
+        "neighbourhood",
+        "neighborhood",
+    ]
+)
+_EN_BEFORE_NAME = frozenset(("in", "near", "at", "outside", "from", "into", "around", "of"))
+_AR_STOP = frozenset(
+    [
+        "في",
+        "علي",
+        "الي",
+        "من",
+        "عن",
+        "ان",
+        "قرب",
+        "شمال",
+        "جنوب",
+        "شرق",
+        "غرب",
+        "شمالي",
+        "جنوبي",
+        "شرقي",
+        "غربي",
+        "الحدوديه",
+        "الساحليه",
+        "حيث",
+        "التي",
+        "الذي",
+        "بعد",
+        "قبل",
+        "منذ",
+        "خلال",
+        "يوم",
+        "مساء",
+        "صباح",
+        "فجر",
+        "ليل",
+        "و",
+    ]
+)
+_MAX_NAME = 3
+
+_AR_SKELETON = str.maketrans(
+    {
+        "ب": "b",
+        "ت": "t",
+        "ث": "t",
+        "ج": "j",
+        "ح": "h",
+        "خ": "x",
+        "د": "d",
+        "ذ": "d",
+        "ر": "r",
+        "ز": "z",
+        "س": "s",
+        "ش": "S",
+        "ص": "s",
+        "ض": "d",
+        "ط": "t",
+        "ظ": "z",
+        "غ": "g",
+        "ف": "f",
+        "ق": "k",
+        "ك": "k",
+        "ل": "l",
+        "م": "m",
+        "ن": "n",
+        "ه": "h",
+        "ة": "h",
+        "ا": None,
+        "أ": None,
+        "إ": None,
+        "آ": None,
+        "ى": None,
+        "ي": None,
+        "و": None,
+        "ع": None,
+        "ء": None,
+        "ؤ": None,
+        "ئ": None,
+    }
+)
+_EN_DIGRAPHS = (
+    ("kh", "x"),
+    ("sh", "S"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("gh", "g"),
+    ("ph", "f"),
+    ("q", "k"),
+    ("c", "k"),
+)
+_EN_DROP = re.compile(r"[aeiouyw'’`\-\s]")
+
+
+def skeleton(name: str) -> str:
+    """Consonant skeleton of a place name in either script; "" when nothing is left."""
+    words = re.split(r"[\s\-]+", name.strip())
+    parts: list[str] = []
+    for word in words:
+        if not word:
+            continue
+        if any("\u0600" <= c <= "\u06ff" for c in word):
+            bare = word[2:] if word.startswith("ال") and len(word) > 3 else word
+            part = bare.translate(_AR_SKELETON)
+        else:
+            lower = word.lower()
+            if lower in ("al", "el", "the"):
+                continue
+            for before, after in _EN_DIGRAPHS:
+                lower = lower.replace(before, after)
+            part = _EN_DROP.sub("", lower)
+        parts.append(part)
+    joined = "".join(parts)
+    collapsed = re.sub(r"(.)\1+", r"\1", joined)
+    return collapsed[:-1] if collapsed.endswith("h") and len(collapsed) > 3 else collapsed
+
+
+def candidate_names(words: Words) -> list[tuple[int, int]]:
+    """Token ranges that look like place names in this clause."""
+    names: list[tuple[int, int]] = []
+    folded, tokens = words.folded, words.tokens
+    for index, word in enumerate(folded):
+        bare = word[1:] if word[:1] in "وب" and word[1:] in _AR_PLACE_NOUNS else word
+        if bare in _AR_PLACE_NOUNS:
+            last = index
+            while (
+                last + 1 < len(folded)
+                and last - index < _MAX_NAME
+                and folded[last + 1] not in _AR_STOP
+                and tokens[last + 1].text.isalpha()
+            ):
+                last += 1
+            if last > index:
+                names.append((index + 1, last))
+        elif word in _EN_PLACE_NOUNS and index + 2 < len(folded) and folded[index + 1] == "of":
+            last = _capitalized_run(words, index + 2)
+            if last >= index + 2:
+                names.append((index + 2, last))
+        elif word in _EN_BEFORE_NAME and index + 1 < len(tokens):
+            last = _capitalized_run(words, index + 1)
+            if last > index:
+                names.append((index + 1, last))
+    return names
+
+
+def _capitalized_run(words: Words, first: int) -> int:
+    """Last token of a capitalized name ("Tal al-Rayhan"), or first - 1 when none."""
+    tokens = words.tokens
+    last = first - 1
+    index = first
+    while index < len(tokens) and index - first < _MAX_NAME + 2:
+        text = tokens[index].text
+        if text[:1].isupper() and text.isalpha():
+            last = index
+        elif text.lower() in ("al", "el") or text == "-":
+            pass
+        else:
+            break
+        index += 1
+    return last
+
+
+def extract(words: Words, known: dict[str, str]) -> list[PlaceRef]:
+    """Places named in a clause: names found by cue, and any name in `known` (skeleton → key)."""
+    found: dict[int, PlaceRef] = {}
+    for first, last in candidate_names(words):
+        key = skeleton(words.span_text(first, last))
+        if len(key) >= 3:
+            start, end = words.tokens[first].start, words.tokens[last].end
+            found[start] = PlaceRef(key, Span(start, end, words.text[start:end]))
+    if known:
+        for index in range(len(words.tokens)):
+            for size in (3, 2, 1):
+                if index + size > len(words.tokens):
+                    continue
+                key = skeleton(_strip_clitic(words.span_text(index, index + size - 1)))
+                if key in known:
+                    start, end = words.tokens[index].start, words.tokens[index + size - 1].end
+                    if not any(p.span.start <= start < p.span.end for p in found.values()):
+                        found[start] = PlaceRef(key, Span(start, end, words.text[start:end]))
+                    break
+    return [found[k] for k in sorted(found)]
+
+
+def _strip_clitic(text: str) -> str:
+    if text[:1] in "وبل" and len(text) > 3 and "\u0600" <= text[1:2] <= "\u06ff":
+        return text[1:]
+    return text

@@ -1,0 +1,160 @@
+"""Negation and denial: does the claim assert its event, negate it, or deny an account?
+
+"لم يقع أي هجوم" / "no attack took place" negate; "نفى المتحدث" / "denied the
+reports" deny. A denial that names no event of its own ("كذّب ما تروّجه الجبهة")
+points at another party's account; the claim builder links it.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from riwaya.core.model import Polarity, Span
+from riwaya.core.words import Words
+
+NEGATIONS = frozenset(
+    [
+        "لم",
+        "لن",
+        "لا",
+        "ليس",
+        "ليست",
+        "ليسوا",
+        "لسنا",
+        "غير",
+        "عدم",
+        "no",
+        "not",
+        "never",
+        "none",
+        "nobody",
+        "nothing",
+        "n't",
+        "neither",
+        "nor",
+        "without",
+    ]
+)
+DENIAL_WORDS = frozenset(
+    [
+        "نفي",
+        "نفت",
+        "ينفي",
+        "تنفي",
+        "ننفي",
+        "نفوا",
+        "كذب",
+        "كذبت",
+        "يكذب",
+        "تكذب",
+        "انكر",
+        "انكرت",
+        "ينكر",
+        "تنكر",
+        "دحض",
+        "دحضت",
+        "فند",
+        "فندت",
+        "denied",
+        "denies",
+        "deny",
+        "denying",
+        "refuted",
+        "dismissed",
+        "rejected",
+        "disputed",
+        "contradicted",
+    ]
+)
+_DENIAL_PHRASES = (
+    ("لا", "اساس", "له", "من", "الصحه"),
+    ("لا", "اساس", "لها", "من", "الصحه"),
+    ("عار", "عن", "الصحه"),
+    ("عاريه", "عن", "الصحه"),
+    ("غير", "صحيح"),
+    ("غير", "صحيحه"),
+    ("عار", "من", "الصحه"),
+    ("اكاذيب",),
+    ("مزاعم",),
+    ("ادعاءات",),
+    ("fabricated",),
+    ("baseless",),
+    ("false",),
+    ("untrue",),
+    ("fiction",),
+    ("no", "truth"),
+    ("fake",),
+    ("propaganda",),
+    ("مفبركه",),
+    ("ملفقه",),
+)
+_ACCOUNT_WORDS = frozenset(
+    [
+        "الانباء",
+        "الاخبار",
+        "التقارير",
+        "المزاعم",
+        "الادعاءات",
+        "الروايه",
+        "روايه",
+        "البيان",
+        "ما",
+        "تروجه",
+        "ماتروجه",
+        "reports",
+        "report",
+        "claims",
+        "claim",
+        "statement",
+        "account",
+        "allegations",
+    ]
+)
+
+
+class PolarityResult(NamedTuple):
+    polarity: Polarity
+    cues: tuple[Span, ...]
+    scope: int
+    """Index of the first token the negation or denial bears on."""
+
+
+def _strip(word: str) -> str:
+    return word[1:] if word[:1] in "وف" and word[1:] in NEGATIONS | DENIAL_WORDS else word
+
+
+def polarity(words: Words) -> PolarityResult:
+    folded = words.folded
+    cues: list[Span] = []
+    found: Polarity = "affirmed"
+    scope = len(folded)
+    for index, word in enumerate(folded):
+        bare = _strip(word)
+        if bare in DENIAL_WORDS:
+            found, scope = "denial", min(scope, index + 1)
+            cues.append(_span(words, index, index))
+        elif bare in NEGATIONS and found != "denial" and not _exception_follows(folded, index):
+            found, scope = "negated", min(scope, index + 1)
+            cues.append(_span(words, index, index))
+    for phrase in _DENIAL_PHRASES:
+        at = words.find(phrase)
+        if at >= 0:
+            found = "denial"
+            scope = min(scope, at)
+            cues.append(_span(words, at, at + len(phrase) - 1))
+    return PolarityResult(found, tuple(sorted(set(cues), key=lambda s: s.start)), scope)
+
+
+def _exception_follows(folded: list[str], index: int) -> bool:
+    """ "لم تفقد سوى ٤" / "لا ... إلا" restricts ("only 4"), it does not negate."""
+    return any(w in ("سوي", "الا", "but") for w in folded[index + 1 : index + 4])
+
+
+def refers_to_account(words: Words) -> bool:
+    """A denial aimed at "the reports" / "ما تروجه الجبهة" rather than at a named event."""
+    return any(word in _ACCOUNT_WORDS for word in words.folded)
+
+
+def _span(words: Words, first: int, last: int) -> Span:
+    start, end = words.tokens[first].start, words.tokens[last].end
+    return Span(start, end, words.text[start:end])

@@ -1,0 +1,175 @@
+"""Each extractor on its own, Arabic and English side by side."""
+
+import math
+
+import pytest
+
+from riwaya.core import places, quantities, segment, times
+from riwaya.core.attribution import attribute
+from riwaya.core.polarity import polarity
+from riwaya.core.stem import stem
+from riwaya.core.words import Words
+
+
+def words(text: str) -> Words:
+    return Words(text, 0, len(text))
+
+
+INF = math.inf
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أعلنت الجبهة مقتل ما يصل إلى ٤٠ جنديا في هجوم", [(0, 40, "up_to", "killed/soldier")]),
+        ("Up to 40 soldiers were killed in an attack", [(0, 40, "up_to", "killed/soldier")]),
+        (
+            "at least 27 people dead and 1,200 displaced",
+            [(27, INF, "at_least", "killed/person"), (1200, 1200, "exact", "displaced/")],
+        ),
+        ("قتل 12 عنصرا على الأقل", [(12, INF, "at_least", "killed/fighter")]),
+        ("رصد المرصد أكثر من 400 غارة جوية", [(401, INF, "more_than", "airstrike/")]),
+        ("نحو خمسين قتيلا", [(45, 55, "about", "killed/")]),
+        ("قتل ثلاثة وعشرون مدنيا", [(23, 23, "exact", "killed/civilian")]),
+        ("نزوح ألفي شخص", [(2000, 2000, "exact", "displaced/person")]),
+        ("3 آلاف نازح", [(3000, 3000, "exact", "displaced/")]),
+        ("three thousand people fled", [(3000, 3000, "exact", "displaced/person")]),
+        ("dozens of soldiers were wounded", [(24, 99, "vague", "wounded/soldier")]),
+        ("وأصيب عشرات المدنيين", [(20, 99, "vague", "wounded/civilian")]),
+        ("في عام 2020 قتل 5 أشخاص خلال 48 ساعة", [(5, 5, "exact", "killed/person")]),
+        ("a ferry licensed to carry 200 passengers", [(200, 200, "exact", "capacity/passenger")]),
+        ("9 من القتلى من عمال الميناء", [(9, 9, "part", "killed/")]),
+    ],
+)
+def test_quantities(text, expected):
+    found = [(q.low, q.high, q.hedge, q.key) for q in quantities.extract(words(text))]
+    assert found == expected
+
+
+def test_quantity_spans_are_exact():
+    text = "وقالت الوزارة إن ما يصل إلى ٤٠ جنديا قتلوا"
+    for quantity in quantities.extract(words(text)):
+        assert text[quantity.span.start : quantity.span.end] == quantity.span.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("شن المسلحون الهجوم فجر الخميس", [("part", "dawn"), ("weekday", "thursday")]),
+        ("The attack began on Friday evening", [("weekday", "friday"), ("part", "evening")]),
+        ("رصد المرصد 400 غارة منذ الأربعاء", [("since", "wednesday")]),
+        ("منذ يوم الأربعاء", [("since", "wednesday")]),
+        ("وقع في 16 كانون الثاني", [("date", "01-16")]),
+        ("on January 16", [("date", "01-16")]),
+        ("earlier this week", [("relative", "early-week")]),
+        ("ليلة الجمعة", [("part", "night"), ("weekday", "friday")]),
+    ],
+)
+def test_times(text, expected):
+    assert [(t.kind, t.value) for t in times.extract(words(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [("dawn", "evening", True), ("evening", "night", False), ("morning", "afternoon", True)],
+)
+def test_parts_of_day_conflict_when_far_apart(a, b, conflict):
+    ta = times.extract(words(a))[0]
+    tb = times.extract(words(b))[0]
+    assert times.conflict(ta, tb) is conflict
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        (
+            "وأعلنت الجبهة الشمالية في بيان يوم الجمعة أن مقاتليها قتلوا 40 جنديا",
+            "الجبهة الشمالية",
+            "explicit",
+        ),
+        (
+            "ونفى المتحدث باسم الجيش، العقيد سامر خليل، وقوع أي هجوم",
+            "المتحدث باسم الجيش، العقيد سامر خليل",
+            "explicit",
+        ),
+        ("وأضاف أن الجيش أعاد انتشار قواته", "", "continued"),
+        ("قتل 12 شخصا بحسب المرصد الوطني", "المرصد الوطني", "explicit"),
+        ("قالت وزارة الداخلية إن 14 شخصا قتلوا", "وزارة الداخلية", "explicit"),
+        (
+            "A military spokesman, Col. Samer Khalil, said on Friday that no attack took place",
+            "A military spokesman, Col. Samer Khalil",
+            "explicit",
+        ),
+        ("Up to 40 soldiers were killed, the group said.", "the group", "explicit"),
+        ("He added that troops were redeployed", "", "continued"),
+        ("according to the observatory, 400 strikes hit the area", "the observatory", "explicit"),
+        ("The town was quiet on Friday", "", "none"),
+    ],
+)
+def test_attribution(text, speaker, kind):
+    found = attribute(words(text))
+    assert (found.speaker, found.kind) == (speaker, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ونفى المتحدث وقوع أي هجوم", "denial"),
+        ("وكذّب المصدر ما تروّجه الجبهة", "denial"),
+        ("the army denied the reports", "denial"),
+        ("He dismissed the statement as pure fiction", "denial"),
+        ("no attack took place", "negated"),
+        ("لم تسجل أي إصابات", "negated"),
+        ("قتل 40 جنديا", "affirmed"),
+        ("Forty soldiers were killed", "affirmed"),
+    ],
+)
+def test_polarity(text, expected):
+    assert polarity(words(text)).polarity == expected
+
+
+@pytest.mark.parametrize(
+    ("latin", "arabic"),
+    [
+        ("Tal al-Rayhan", "تل الريحان"),
+        ("Ein al-Zaytoun", "عين الزيتون"),
+        ("Ras al-Nakhil", "رأس النخيل"),
+        ("Talousa", "تالوسا"),
+    ],
+)
+def test_place_names_meet_their_transliteration(latin, arabic):
+    assert places.skeleton(latin) == places.skeleton(arabic)
+
+
+def test_different_places_do_not_meet():
+    assert places.skeleton("Tal al-Rayhan") != places.skeleton("عين الزيتون")
+
+
+def test_stems_meet_across_inflection():
+    assert len({stem(w) for w in ["قتلت", "مقتل", "قتلوا"]}) == 1
+    assert len({stem(w) for w in ["هجوم", "هجمات", "الهجوم"]}) == 1
+    assert len({stem(w) for w in ["المسلحين", "مسلحا"]}) == 1
+
+
+def test_sentences_do_not_split_inside_abbreviations_or_decimals():
+    text = "Col. Samer Khalil said 1.5 million fled. The U.S. said nothing! وقال المرصد؟ نعم."
+    found = [text[s.start : s.end] for s in segment.sentences(text)]
+    assert found == [
+        "Col. Samer Khalil said 1.5 million fled.",
+        "The U.S. said nothing!",
+        "وقال المرصد؟",
+        "نعم.",
+    ]
+
+
+def test_clauses_split_where_the_account_changes():
+    text = (
+        "قالت الوزارة إن 14 قتلوا، في حين أكد المرصد أن العدد تجاوز الستين وأضاف أن الهجوم وقع فجرا"
+    )
+    sentence = segment.sentences(text)[0]
+    found = [text[c.start : c.end] for c in segment.clauses(text, sentence)]
+    assert found == [
+        "قالت الوزارة إن 14 قتلوا",
+        "في حين أكد المرصد أن العدد تجاوز الستين",
+        "وأضاف أن الهجوم وقع فجرا",
+    ]
