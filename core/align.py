@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from riwaya.core.model import Claim
+from riwaya.core.words import content_stems
 
 MAX_BLOCK = 40
 
@@ -24,6 +25,7 @@ def keys(claim: Claim) -> set[str]:
     places = [f"p:{p.key}" for p in claim.places]
     times = [f"t:{t.value}" for t in claim.times if t.kind in ("weekday", "date")]
     found.update(events, quantities, places)
+    found.update(f"w:{stem}" for stem in content_stems(claim.text))
     for base in (*events, *quantities):
         found.update(f"{base}|{detail}" for detail in (*places, *times))
     return found

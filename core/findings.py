@@ -16,7 +16,9 @@ from riwaya.core import times as time_rules
 from riwaya.core.claims import speaker_keywords
 from riwaya.core.lexicon import Antonym, lexicon
 from riwaya.core.model import Claim, Finding, Quantity
-from riwaya.core.words import Words
+from riwaya.core.words import Words, overlap
+
+SAME_MATTER = 0.5
 
 _CONCEPT_WORDS = {
     "killed": "the death toll",
@@ -51,7 +53,7 @@ def judge(pairs: Iterable[tuple[Claim, Claim]]) -> Iterator[Judgement]:
         conflicts = list(_conflicts(first, second))
         yield from conflicts
         if not conflicts and first.source != second.source:
-            agreement = _agreement(first, second)
+            agreement = _agreement(first, second) or _paraphrase(first, second)
             if agreement:
                 yield agreement
 
@@ -149,6 +151,8 @@ def _denial(a: Claim, b: Claim) -> Judgement | None:
             shared = list(asserting.events[:1])
         else:
             shared = _shared_events(asserting, denying)
+            if not shared and overlap(asserting.text, denying.text) >= SAME_MATTER:
+                shared = ["the same matter"]
         if not shared:
             continue
         cue = ", ".join(s.text for s in denying.cues) or denying.polarity
@@ -168,8 +172,16 @@ def _denial(a: Claim, b: Claim) -> Judgement | None:
     return None
 
 
-def _temporal(a: Claim, b: Claim) -> Judgement | None:
+def _same_matter(a: Claim, b: Claim) -> list[str]:
+    """What two claims are both about: shared event concepts, or most of their words."""
     shared = [e for e in _shared_events(a, b) if lexicon().concept_type(e) == "event"]
+    if not shared and overlap(a.text, b.text) >= SAME_MATTER:
+        shared = ["matter"]
+    return shared
+
+
+def _temporal(a: Claim, b: Claim) -> Judgement | None:
+    shared = _same_matter(a, b)
     if not shared:
         return None
     for ta in a.times:
@@ -191,7 +203,7 @@ def _temporal(a: Claim, b: Claim) -> Judgement | None:
 
 
 def _place(a: Claim, b: Claim) -> Judgement | None:
-    shared = [e for e in _shared_events(a, b) if lexicon().concept_type(e) == "event"]
+    shared = _same_matter(a, b)
     if not shared or len(a.places) != 1 or len(b.places) != 1:
         return None
     pa, pb = a.places[0], b.places[0]
@@ -218,6 +230,8 @@ def _stem_set(text: str) -> frozenset[tuple[str, ...]]:
 
 
 def _antonym(a: Claim, b: Claim) -> Judgement | None:
+    if overlap(a.text, b.text) < 0.3 and not _shared_events(a, b):
+        return None
     grams_a, grams_b = _stem_set(a.text), _stem_set(b.text)
     for antonym in lexicon().antonyms:
         for left, right in ((grams_a, grams_b), (grams_b, grams_a)):
@@ -312,6 +326,26 @@ def _distinct(judgements: Iterable[Judgement]) -> list[Judgement]:
 
 def _position(item: Judgement) -> tuple:
     return (item.first.source, item.first.start, item.second.source, item.second.start)
+
+
+def _paraphrase(a: Claim, b: Claim) -> Judgement | None:
+    """Two accounts that say the same thing in other words (and conflict in nothing)."""
+    if a.polarity != b.polarity:
+        return None
+    share = overlap(a.text, b.text)
+    if share < SAME_MATTER:
+        return None
+    return Judgement(
+        "corroboration",
+        "paraphrase",
+        a,
+        b,
+        f"{_who(a)} and {_who(b)} say the same thing in other words "
+        f"({share:.0%} of the content words are shared).",
+        0.4 + 0.3 * share,
+        "",
+        "paraphrase",
+    )
 
 
 def number(judgements: Iterable[Judgement]) -> tuple[list[Finding], list[Finding]]:

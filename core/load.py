@@ -171,7 +171,7 @@ def _options(
 ) -> _Options:
     if encoding is not None:
         try:
-            codecs.lookup(encoding)
+            b"a".decode(encoding, "ignore")  # unknown and non-text codecs (rot13) both fail
         except LookupError:
             raise InputError(f"unknown encoding: {encoding}") from None
     return _Options(encoding, max_bytes, stdin, timeout)
@@ -486,6 +486,7 @@ def _field(value: str | None) -> tuple[str | None, tuple[str, ...]]:
 
 
 def _decode(raw: bytes, name: str, override: str | None, declared: str | None) -> _Decoded:
+    """Read bytes as the user said, else by byte order mark, else as UTF-8, else by a guess."""
     if override is not None:
         decoded = _decode_as(raw, name, override)
     elif bom := next((codec for bom, codec in _BOMS if raw.startswith(bom)), None):

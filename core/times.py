@@ -170,7 +170,7 @@ def extract(words: Words) -> list[TimeRef]:
         else:
             for size in (3, 2):
                 phrase = tuple(folded[index : index + size])
-                if phrase in _RELATIVE_PHRASES:
+                if len(phrase) == size and phrase in _RELATIVE_PHRASES:
                     found.append(
                         _token_ref(
                             "relative", _RELATIVE_PHRASES[phrase], words, index, index + size - 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from riwaya.core.arabic import Token, fold, tokenize
 from riwaya.core.lexicon import Match, lexicon
@@ -61,3 +61,31 @@ def fold_cached(word: str) -> str:
             _FOLD_CACHE.clear()
         folded = _FOLD_CACHE[word] = fold(word)
     return folded
+
+
+_STOPWORDS = frozenset(
+    "في من على علي الى الي عن ان إن أن او أو ما لا لم لن قد كان كانت هذا هذه ذلك تلك التي الذي "
+    "مع بعد قبل حتى بين عند منذ خلال كما ثم اي أي كل the a an of in on at to for and or but with "
+    "by "
+    "from as is was were are be been has have had that this it its their his her after before "
+    "over into".split()
+)
+
+
+@lru_cache(maxsize=100_000)
+def content_stems(text: str) -> frozenset[str]:
+    """The stems that carry a text's content (no function words, no punctuation)."""
+    words = Words(text, 0, len(text))
+    return frozenset(
+        stem_
+        for token, folded, stem_ in zip(words.tokens, words.folded, words.stems, strict=True)
+        if token.text[0].isalnum() and folded not in _STOPWORDS and len(stem_) >= 2
+    )
+
+
+def overlap(first: str, second: str) -> float:
+    """Share of the shorter text's content stems that the other text has too."""
+    a, b = content_stems(first), content_stems(second)
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
