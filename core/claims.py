@@ -17,7 +17,7 @@ from riwaya.core.lexicon import lexicon
 from riwaya.core.model import Claim, Source, Speaker
 from riwaya.core.polarity import polarity, refers_to_account
 from riwaya.core.segment import clauses, sentences
-from riwaya.core.words import Words, fold_cached
+from riwaya.core.words import TokenPool, Words, fold_cached, remember_content
 
 _OPINION_WORDS = frozenset(
     [
@@ -123,13 +123,13 @@ class _Parties:
         return [Speaker(self.own_id, self.source.label, self.source.id), *self.speakers]
 
 
-def known_places(sources: list[Source]) -> dict[str, str]:
+def known_places(sources: list[Source], pools: dict[str, TokenPool]) -> dict[str, str]:
     """Every place name found by cue in any source, by skeleton: shared names then
     meet wherever they stand."""
     known: dict[str, str] = {}
     for source in sources:
         for sentence in sentences(source.text):
-            words = Words(source.text, sentence.start, sentence.end)
+            words = Words(source.text, sentence.start, sentence.end, pools[source.id])
             for first, last in place_reader.candidate_names(words):
                 key = place_reader.skeleton(words.span_text(first, last))
                 if len(key) >= 3:
@@ -137,7 +137,9 @@ def known_places(sources: list[Source]) -> dict[str, str]:
     return known
 
 
-def extract_claims(source: Source, places: dict[str, str]) -> tuple[list[Claim], list[Speaker]]:
+def extract_claims(
+    source: Source, places: dict[str, str], pool: TokenPool | None = None
+) -> tuple[list[Claim], list[Speaker]]:
     parties = _Parties(source)
     claims: list[Claim] = []
     last_speaker = parties.own_id
@@ -146,7 +148,7 @@ def extract_claims(source: Source, places: dict[str, str]) -> tuple[list[Claim],
     for sentence in sentences(source.text):
         sentence_speaker: str | None = None
         for clause in clauses(source.text, sentence):
-            words = Words(source.text, clause.start, clause.end)
+            words = Words(source.text, clause.start, clause.end, pool)
             found = attribute(words)
             if found.kind == "explicit":
                 speaker_id = parties.resolve(found.speaker.translate(_NO_QUOTES).strip())
@@ -201,6 +203,7 @@ def _read_clause(
             continue
         if match.concept not in events:
             events.append(match.concept)
+    remember_content(words)
     stance = polarity(words)
     if stance.polarity == "negated":
         # "وقع مساء الاثنين وليس صباح الثلاثاء": the negation bears on what follows it.

@@ -9,6 +9,7 @@ from riwaya.core.align import candidate_pairs
 from riwaya.core.claims import extract_claims, known_places
 from riwaya.core.findings import judge, number
 from riwaya.core.model import Claim, Report, Source, Speaker
+from riwaya.core.words import TokenPool
 
 Progress = Callable[[float, str], None]
 
@@ -19,12 +20,13 @@ def analyze(
     """Extract every source's claims, align them and find where they conflict or agree."""
     report_progress = progress or (lambda fraction, message: None)
     report_progress(0.0, "reading place names")
-    places = known_places(list(sources))
+    pools = {source.id: TokenPool(source.text) for source in sources}
+    places = known_places(list(sources), pools)
     claims: list[Claim] = []
     speakers: list[Speaker] = []
     for done, source in enumerate(sources, start=1):
         report_progress(0.05 + 0.8 * (done - 1) / max(len(sources), 1), f"reading {source.label}")
-        found, parties = extract_claims(source, places)
+        found, parties = extract_claims(source, places, pools[source.id])
         claims.extend(found)
         speakers.extend(parties)
     report_progress(0.9, "comparing claims")

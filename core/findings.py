@@ -16,7 +16,7 @@ from riwaya.core import times as time_rules
 from riwaya.core.claims import speaker_keywords
 from riwaya.core.lexicon import Antonym, lexicon
 from riwaya.core.model import Claim, Finding, Quantity
-from riwaya.core.words import Words, overlap
+from riwaya.core.words import Words, content_stems, overlap
 
 SAME_MATTER = 0.5
 
@@ -229,7 +229,17 @@ def _stem_set(text: str) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(stems[i : i + n]) for n in (1, 2, 3) for i in range(len(stems) - n + 1))
 
 
+@cache
+def _antonym_heads() -> frozenset[str]:
+    return frozenset(
+        phrase[0] for pair in lexicon().antonyms for phrase in (*pair.side_a, *pair.side_b)
+    )
+
+
 def _antonym(a: Claim, b: Claim) -> Judgement | None:
+    heads = _antonym_heads()
+    if not (content_stems(a.text) & heads and content_stems(b.text) & heads):
+        return None
     if overlap(a.text, b.text) < 0.3 and not _shared_events(a, b):
         return None
     grams_a, grams_b = _stem_set(a.text), _stem_set(b.text)

@@ -9,6 +9,7 @@ to the same consonant string.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from riwaya.core.model import PlaceRef, Span
 from riwaya.core.words import Words
@@ -148,6 +149,7 @@ _EN_DIGRAPHS = (
 _EN_DROP = re.compile(r"[aeiouyw'’`\-\s]")
 
 
+@lru_cache(maxsize=100_000)
 def skeleton(name: str) -> str:
     """Consonant skeleton of a place name in either script; "" when nothing is left."""
     words = re.split(r"[\s\-]+", name.strip())
@@ -225,7 +227,10 @@ def extract(words: Words, known: dict[str, str]) -> list[PlaceRef]:
             start, end = words.tokens[first].start, words.tokens[last].end
             found[start] = PlaceRef(key, Span(start, end, words.text[start:end]))
     if known:
+        heads = _heads(tuple(known))
         for index in range(len(words.tokens)):
+            if skeleton(_strip_clitic(words.tokens[index].text)) not in heads:
+                continue
             for size in (3, 2, 1):
                 if index + size > len(words.tokens):
                     continue
@@ -236,6 +241,12 @@ def extract(words: Words, known: dict[str, str]) -> list[PlaceRef]:
                         found[start] = PlaceRef(key, Span(start, end, words.text[start:end]))
                     break
     return [found[k] for k in sorted(found)]
+
+
+@lru_cache(maxsize=64)
+def _heads(keys: tuple[str, ...]) -> frozenset[str]:
+    """Skeletons that can begin a known name: a cheap test before trying 1–3 word spans."""
+    return frozenset(k[:n] for k in keys for n in range(1, len(k) + 1))
 
 
 def _strip_clitic(text: str) -> str:

@@ -112,6 +112,11 @@ _ACCOUNT_WORDS = frozenset(
 )
 
 
+_PHRASES_BY_HEAD: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in _DENIAL_PHRASES:
+    _PHRASES_BY_HEAD.setdefault(_phrase[0], []).append(_phrase)
+
+
 class PolarityResult(NamedTuple):
     polarity: Polarity
     cues: tuple[Span, ...]
@@ -136,12 +141,12 @@ def polarity(words: Words) -> PolarityResult:
         elif bare in NEGATIONS and found != "denial" and not _exception_follows(folded, index):
             found, scope = "negated", min(scope, index + 1)
             cues.append(_span(words, index, index))
-    for phrase in _DENIAL_PHRASES:
-        at = words.find(phrase)
-        if at >= 0:
-            found = "denial"
-            scope = min(scope, at)
-            cues.append(_span(words, at, at + len(phrase) - 1))
+    for at, word in enumerate(folded):
+        for phrase in _PHRASES_BY_HEAD.get(word, ()):
+            if tuple(folded[at : at + len(phrase)]) == phrase:
+                found = "denial"
+                scope = min(scope, at)
+                cues.append(_span(words, at, at + len(phrase) - 1))
     return PolarityResult(found, tuple(sorted(set(cues), key=lambda s: s.start)), scope)
 
 

@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from riwaya.core.arabic import Token, fold, tokenize
 from riwaya.core.lexicon import Match, lexicon
 from riwaya.core.stem import stem
+
+
+class TokenPool:
+    """A whole text tokenized once; `Words` over any stretch of it take their tokens here.
+
+    Tokens never cross white space, so a stretch that starts and ends at token
+    boundaries has exactly the tokens it would have had on its own.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.tokens = tokenize(text)
+        self.starts = [t.start for t in self.tokens]
+
+    def between(self, start: int, end: int) -> list[Token]:
+        first = bisect_left(self.starts, start)
+        last = bisect_left(self.starts, end, lo=first)
+        return [t for t in self.tokens[first:last] if t.end <= end]
 
 
 @dataclass(frozen=True)
@@ -17,9 +35,12 @@ class Words:
     text: str
     start: int
     end: int
+    pool: TokenPool | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def tokens(self) -> list[Token]:
+        if self.pool is not None:
+            return self.pool.between(self.start, self.end)
         return [
             Token(t.text, t.start + self.start, t.end + self.start)
             for t in tokenize(self.text[self.start : self.end])
@@ -72,15 +93,33 @@ _STOPWORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=100_000)
-def content_stems(text: str) -> frozenset[str]:
-    """The stems that carry a text's content (no function words, no punctuation)."""
-    words = Words(text, 0, len(text))
+def stems_of(words: Words) -> frozenset[str]:
+    """The stems that carry a stretch's content (no function words, no punctuation)."""
     return frozenset(
         stem_
         for token, folded, stem_ in zip(words.tokens, words.folded, words.stems, strict=True)
         if token.text[0].isalnum() and folded not in _STOPWORDS and len(stem_) >= 2
     )
+
+
+_CONTENT: dict[str, frozenset[str]] = {}
+
+
+def remember_content(words: Words) -> None:
+    """Keep a clause's content stems, read from tokens already made, for `content_stems`."""
+    text = words.text[words.start : words.end]
+    if text not in _CONTENT:
+        if len(_CONTENT) > 200_000:
+            _CONTENT.clear()
+        _CONTENT[text] = stems_of(words)
+
+
+def content_stems(text: str) -> frozenset[str]:
+    """The content stems of a text (a claim's, usually remembered when it was read)."""
+    found = _CONTENT.get(text)
+    if found is None:
+        found = _CONTENT[text] = stems_of(Words(text, 0, len(text)))
+    return found
 
 
 def overlap(first: str, second: str) -> float:
