@@ -225,6 +225,13 @@ EN_VERBS = frozenset(
 EN_OPINION_VERBS = frozenset(["described", "called", "condemned", "accused"])
 _EN_SKIP = frozenset(
     [
+        "did",
+        "not",
+        "does",
+        "would",
+        "could",
+        "will",
+        "also",
         "has",
         "had",
         "have",

@@ -190,7 +190,7 @@ def _read_clause(
     places: dict[str, str],
 ) -> Claim:
     said_from = found.verb if found.verb >= 0 else len(words.tokens)
-    said_to = max(found.content, found.last + 1)
+    said_to = max(found.content, found.last + 1, _telling_time_end(words, found.verb))
     telling = set(range(min(said_from, found.first if found.first >= 0 else said_from), said_to))
     times = [t for t in time_reader.extract(words) if _token_at(words, t.span.start) not in telling]
     dates = [(t.span.start, t.span.end) for t in times if t.kind == "date"]
@@ -209,7 +209,7 @@ def _read_clause(
         # "وقع مساء الاثنين وليس صباح الثلاثاء": the negation bears on what follows it.
         scoped = {m.concept for m in words.concepts if m.first >= stance.scope}
         negated = [e for e in events if e in scoped]
-        if not negated:
+        if events and not negated:
             stance = stance._replace(polarity="affirmed", cues=())
     opinion = (
         not quantities
@@ -233,6 +233,28 @@ def _read_clause(
         attribution=how,  # type: ignore[arg-type]
         cues=stance.cues,
     )
+
+
+_WHEN_SAID = frozenset(("on", "late", "early", "يوم", "في", "اليوم", "امس", "yesterday", "today"))
+
+
+def _telling_time_end(words: Words, verb: int) -> int:
+    """ "said on Sunday" / "أعلن يوم الجمعة": a time right after the reporting verb dates
+    the telling, not the event."""
+    if verb < 0:
+        return 0
+    end = verb + 1
+    while (
+        end < len(words.folded)
+        and end - verb <= 3
+        and (words.folded[end] in _WHEN_SAID or _bare_time(words.folded[end]))
+    ):
+        end += 1
+    return end
+
+
+def _bare_time(word: str) -> bool:
+    return word in time_reader.WEEKDAYS or word in time_reader.PARTS
 
 
 def _token_at(words: Words, offset: int) -> int:

@@ -19,6 +19,8 @@ from riwaya.core.model import Claim, Finding, Quantity
 from riwaya.core.words import Words, content_stems, overlap
 
 SAME_MATTER = 0.5
+DENIED_MATTER = 0.34
+"""A denial rarely repeats the account it answers: less shared wording suffices."""
 
 _CONCEPT_WORDS = {
     "killed": "the death toll",
@@ -84,12 +86,20 @@ def _comparable(qa: Quantity, qb: Quantity) -> bool:
     return qa.entity == qb.entity or not qa.entity or not qb.entity
 
 
+def _weak(quantity: Quantity) -> bool:
+    """A number whose noun says little ("87 نائبا", "9%"): compared only between claims
+    on the same matter."""
+    return quantity.category in ("percent", "money") or quantity.entity.startswith("~")
+
+
 def _numeric(a: Claim, b: Claim) -> Judgement | None:
     if a.polarity != "affirmed" or b.polarity != "affirmed":
         return None
     for qa in a.quantities:
         for qb in b.quantities:
             if not _comparable(qa, qb):
+                continue
+            if _weak(qa) and not _about_the_same(a, b):
                 continue
             what = _CONCEPT_WORDS.get(qa.category, qa.category)
             cue = f"{qa.span.text} / {qb.span.text}"
@@ -131,6 +141,10 @@ def _scale_conflict(upper: Quantity, other: Quantity) -> str:
     return ""
 
 
+def _about_the_same(a: Claim, b: Claim) -> bool:
+    return bool(_shared_events(a, b)) or overlap(a.text, b.text) >= SAME_MATTER
+
+
 def _shared_events(a: Claim, b: Claim) -> list[str]:
     return [e for e in a.events if e in b.events]
 
@@ -151,7 +165,7 @@ def _denial(a: Claim, b: Claim) -> Judgement | None:
             shared = list(asserting.events[:1])
         else:
             shared = _shared_events(asserting, denying)
-            if not shared and overlap(asserting.text, denying.text) >= SAME_MATTER:
+            if not shared and overlap(asserting.text, denying.text) >= DENIED_MATTER:
                 shared = ["the same matter"]
         if not shared:
             continue
@@ -278,7 +292,12 @@ def _agreement(a: Claim, b: Claim) -> Judgement | None:
     confidence = 0.75 if _independent(a, b) else 0.5
     for qa in a.quantities:
         for qb in b.quantities:
-            if _comparable(qa, qb) and qa.overlaps(qb) and qa.hedge != "up_to" != qb.hedge:
+            if (
+                _comparable(qa, qb)
+                and qa.overlaps(qb)
+                and qa.hedge != "up_to" != qb.hedge
+                and (not _weak(qa) or _about_the_same(a, b))
+            ):
                 return Judgement(
                     "corroboration",
                     "numeric",
@@ -340,7 +359,7 @@ def _position(item: Judgement) -> tuple:
 
 def _paraphrase(a: Claim, b: Claim) -> Judgement | None:
     """Two accounts that say the same thing in other words (and conflict in nothing)."""
-    if a.polarity != b.polarity:
+    if (a.polarity == "affirmed") != (b.polarity == "affirmed"):
         return None
     share = overlap(a.text, b.text)
     if share < SAME_MATTER:

@@ -29,6 +29,8 @@ _UNITS = {
     "اثنين": 2,
     "اثنتان": 2,
     "اثنتين": 2,
+    "اثني": 2,
+    "اثنتي": 2,
     "ثلاث": 3,
     "ثلاثه": 3,
     "اربع": 4,
@@ -235,7 +237,9 @@ def _word_value(words: Words, index: int) -> tuple[float, int] | None:
     while position < len(words.folded):
         word = words.folded[position]
         bare = word[1:] if position > index and word.startswith("و") and len(word) > 2 else word
-        if bare in _UNITS:
+        if bare in ("عشر", "عشره") and last >= 0 and 0 < current < 10:
+            current += 10
+        elif bare in _UNITS:
             current += _UNITS[bare]
         elif bare in _HUNDREDS:
             current = (current or 1) * 100 if _HUNDREDS[bare] == 100 else current + 200
@@ -327,8 +331,19 @@ def _measured(words: Words, first: int, last: int) -> tuple[str, str] | None:
     if not category:
         category = _nearest_measure(words, first, last)
     if not category and not entity:
-        return None
+        noun = _counted_noun(words, last)
+        return ("count", noun) if noun else None
     return category or "count", entity
+
+
+def _counted_noun(words: Words, last: int) -> str:
+    """The stem of the word a bare number counts ("87 نائبا", "450 دينارا"), if any."""
+    if last + 1 >= len(words.tokens):
+        return ""
+    token = words.tokens[last + 1]
+    if not token.text[:1].isalpha() or words.folded[last + 1] in _LINKS:
+        return ""
+    return "~" + words.stems[last + 1]
 
 
 def _nearest_measure(words: Words, first: int, last: int) -> str:
@@ -395,7 +410,7 @@ def extract(words: Words, skip: list[tuple[int, int]] | None = None) -> list[Qua
             index = last + 1
             continue
         measured = _measured(words, index, last)
-        if measured and measured[0] not in ("duration", "percent", "distance", "money"):
+        if measured and measured[0] not in ("duration", "distance"):
             hedge, begin = _hedge_before(words, index)
             if hedge == "exact":
                 hedge = _hedge_after(words, last) or "exact"

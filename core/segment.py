@@ -53,6 +53,8 @@ _ABBREVIATIONS = [
     "e.g",
     "i.e",
     "approx",
+    "a.m",
+    "p.m",
 ]
 _SENTENCE_END = re.compile(r"[.!?؟…]+[\"'»”)]*(?=\s|$)|\n+")
 _TRAILING_WORD = re.compile(r"([\w.]+)\.$")
@@ -72,7 +74,7 @@ _AR_REPORTING = (
 _CLAUSE_START = re.compile(
     rf"(?<!\S)(?:(?:{_AR_TURNS})(?=[\s،,])|و(?:{_AR_REPORTING})(?=\s)|ف(?:{_AR_REPORTING})(?=\s))"
     r"|(?<=[;؛])\s*"
-    r"|(?<=,)\s+(?=(?:but|while|whereas|however)\b)"
+    r"|(?<=,)\s+(?=(?:but|while|whereas|however|and that|and said|and added)\b)"
     r"|(?<=\s)(?=(?:but|while|whereas)\s)"
     r"|(?<=[.,]\s)(?=(?:However|But|Meanwhile)\b)",
 )

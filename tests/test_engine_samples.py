@@ -12,81 +12,20 @@ from riwaya.core.samples import gold, load_sample, sample_sets
 
 # (set, gold list, index): what the engine misses today, with the gold's own note.
 KNOWN_MISSES = {
-    (
-        "border-attack",
-        "contradictions",
-        8,
-    ): "The observatory says the attack used a single car bomb; stat",
-    (
-        "border-attack",
-        "contradictions",
-        9,
-    ): "The Front says it attacked the barracks; the army spokesman,",
-    (
-        "border-attack",
-        "contradictions",
-        10,
-    ): "The Front's claim of up to 40 dead soldiers against the army",
-    (
-        "border-attack",
-        "contradictions",
-        11,
-    ): "The state agency's military source flatly denies the Front's",
-    (
-        "border-attack",
-        "contradictions",
-        14,
-    ): "The observatory counts about 12 dead soldiers; the army spok",
-    (
-        "border-attack",
-        "contradictions",
-        15,
-    ): "A hospital doctor reports at least 10 soldiers' bodies; the ",
-    (
-        "border-attack",
-        "contradictions",
-        17,
-    ): "Residents heard the fighting before dawn on Thursday; the ob",
-    (
-        "border-attack",
-        "contradictions",
-        20,
-    ): "The Front places the attack at the barracks in Tal al-Rayhan",
-    (
-        "border-attack",
-        "contradictions",
-        21,
-    ): "The observatory says the car bomb exploded at the barracks' ",
-    (
-        "english-pair",
-        "contradictions",
-        1,
-    ): "The manifest shows 192 people aboard; a survivor says more t",
-    (
-        "english-pair",
-        "contradictions",
-        3,
-    ): "The coastguard says the ferry capsized shortly after 11 p.m.",
-    (
-        "english-pair",
-        "contradictions",
-        4,
-    ): "Survivors say the crew called for help around 10.30 p.m.; th",
-    (
-        "english-pair",
-        "contradictions",
-        5,
-    ): "Survivors describe severe overcrowding; the operator denies ",
-    (
-        "one-article",
-        "contradictions",
-        3,
-    ): "The ministry locates the blast at a fertiliser warehouse on ",
-    (
-        "one-article",
-        "contradictions",
-        4,
-    ): "The ministry spokesman says ammonium nitrate was stored at t",
+    ("border-attack", "contradictions", 8): "The observatory says the attack used a single",
+    ("border-attack", "contradictions", 9): "The Front says it attacked the barracks; the a",
+    ("border-attack", "contradictions", 10): "The Front's claim of up to 40 dead soldiers ag",
+    ("border-attack", "contradictions", 11): "The state agency's military source flatly deni",
+    ("border-attack", "contradictions", 14): "The observatory counts about 12 dead soldiers;",
+    ("border-attack", "contradictions", 15): "A hospital doctor reports at least 10 soldiers",
+    ("border-attack", "contradictions", 17): "Residents heard the fighting before dawn on Th",
+    ("border-attack", "contradictions", 20): "The Front places the attack at the barracks in",
+    ("border-attack", "contradictions", 21): "The observatory says the car bomb exploded at",
+    ("english-pair", "contradictions", 1): "The manifest shows 192 people aboard; a surviv",
+    ("english-pair", "contradictions", 4): "Survivors say the crew called for help around",
+    ("english-pair", "contradictions", 5): "Survivors describe severe overcrowding; the op",
+    ("one-article", "contradictions", 3): "The ministry locates the blast at a fertiliser",
+    ("one-article", "contradictions", 4): "The ministry spokesman says ammonium nitrate w",
 }
 
 
