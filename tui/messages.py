@@ -1,0 +1,36 @@
+"""Messages the analysis worker sends up to the app.
+
+Widget-specific messages (a finding selected, a pane scrolled) are nested in their
+widgets, as Textual's own widgets do.
+"""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from riwaya.core.model import Report
+
+
+class AnalysisProgress(Message):
+    """The engine reports how far it got: `fraction` in [0, 1] and what it is doing."""
+
+    def __init__(self, fraction: float, stage: str) -> None:
+        super().__init__()
+        self.fraction = fraction
+        self.stage = stage
+
+
+class AnalysisDone(Message):
+    """The report is ready to show."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__()
+        self.report = report
+
+
+class AnalysisFailed(Message):
+    """The sources could not be analysed; `error` is one line a person can act on."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error

@@ -1,0 +1,1 @@
+"""Screens of the riwaya app: report, finding details, help, loading, sample chooser."""

@@ -1,0 +1,450 @@
+"""The main screen: sources side by side, findings beside or below, and every key to move."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Container, Horizontal
+from textual.events import Resize
+from textual.reactive import reactive, var
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+
+from riwaya.core.model import Finding, Report
+from riwaya.tui import labels
+from riwaya.tui.document import (
+    Numbering,
+    PaneDoc,
+    ViewMode,
+    finding_kinds,
+    source_docs,
+    speaker_docs,
+)
+from riwaya.tui.screens.finding import FindingScreen
+from riwaya.tui.search import find_all
+from riwaya.tui.widgets.findings import FindingsPanel
+from riwaya.tui.widgets.source_pane import SourcePane
+from riwaya.tui.widgets.source_view import SourceView
+
+MIN_PANE = 34
+"""Columns a pane needs to be readable: fewer panes are shown rather than narrower ones."""
+WIDE = 140
+"""From this width on the findings panel stands on the right instead of below."""
+FINDINGS_WIDTH = 48
+"""Width of the findings panel on the right (keep in step with riwaya.tcss)."""
+
+
+class ReportScreen(Screen):
+    """Shows one `Report`: it never recomputes anything the engine found."""
+
+    BINDINGS = [
+        Binding("n", "next_contradiction", "Next"),
+        Binding("p", "previous_contradiction", "Prev"),
+        Binding("tab", "next_pane", "Next pane", show=False),
+        Binding("shift+tab", "previous_pane", "Previous pane", show=False),
+        Binding("right_square_bracket", "page(1)", "Panes →", show=False),
+        Binding("left_square_bracket", "page(-1)", "Panes ←", show=False),
+        Binding("v", "toggle_view", "View"),
+        Binding("s", "toggle_sync", "Sync scrolling", show=False),
+        Binding("slash", "search", "Search"),
+        Binding("N", "next_match", "Next match", show=False),
+        Binding("P", "previous_match", "Previous match", show=False),
+        Binding("f", "filter", "Filter"),
+        Binding("F", "toggle_findings", "Findings panel", show=False),
+        Binding("enter", "details", "Details", show=False),
+        Binding("escape", "cancel", "Cancel search", show=False),
+    ]
+
+    view_mode: reactive[ViewMode] = reactive("source", init=False)
+    first_pane: reactive[int] = reactive(0, init=False)
+    per_page: var[int] = var(1, init=False)
+    sync: reactive[bool] = reactive(False, init=False)
+    selected: reactive[str | None] = reactive(None, init=False)
+    kind_filter: reactive[str | None] = reactive(None, init=False)
+    show_findings: reactive[bool] = reactive(True, init=False)
+
+    def __init__(self, report: Report, bidi: str = "app", **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.report = report
+        self.numbering = Numbering.of(report)
+        self.bidi = bidi
+        self.docs: list[PaneDoc] = source_docs(report)
+        self.query_text = ""
+        self.matches: list[tuple[int, int, int]] = []
+        """Search matches as (pane index, start, end)."""
+        self.current_match: int | None = None
+
+    # ---- composition -------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        with Container(id="body"):
+            yield Horizontal(*self._make_panes(), id="panes")
+            yield FindingsPanel(self.report, self.bidi, id="findings")
+        yield Input(
+            id="search",
+            placeholder="Search (ignores harakat, hamza forms, ة/ه, ى/ي) · enter find · esc cancel",
+        )
+        yield Footer()
+
+    def _make_panes(self) -> list[SourcePane]:
+        return [SourcePane(doc, self.bidi, i) for i, doc in enumerate(self.docs)]
+
+    def on_mount(self) -> None:
+        self.query_one("#search").display = False
+        self._fit(self.size.width)
+        self._focus_pane(0)
+        if not self.report.sources:
+            self.notify("No source could be loaded.", severity="error")
+
+    @property
+    def panes(self) -> list[SourcePane]:
+        return list(self.query_one("#panes").query_children(SourcePane))
+
+    @property
+    def panel(self) -> FindingsPanel:
+        return self.query_one(FindingsPanel)
+
+    def visible_panes(self) -> list[SourcePane]:
+        return [p for p in self.panes if p.display]
+
+    # ---- layout: how many panes fit ----------------------------------------------
+
+    def on_resize(self, event: Resize) -> None:
+        self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        wide = width >= WIDE
+        self.set_class(wide, "-wide")
+        self.panel.set_roomy(wide)
+        room = width - (FINDINGS_WIDTH if wide and self.show_findings else 0)
+        count = len(self.docs)
+        fit = 1 if self.bidi == "terminal" else max(1, room // MIN_PANE)
+        self.per_page = max(1, min(count, fit))
+        self.first_pane = self._clamp(self.first_pane)
+        self._show_page()
+
+    def _clamp(self, first: int) -> int:
+        return max(0, min(first, len(self.docs) - self.per_page))
+
+    def watch_first_pane(self) -> None:
+        self._show_page()
+
+    def _show_page(self) -> None:
+        last = self.first_pane + self.per_page
+        for pane in self.panes:
+            pane.display = self.first_pane <= pane.index < last
+        current = self._current_pane()
+        if current is not None and not self.panes[current].display:
+            self.panes[self.first_pane].view.focus()
+        self._update_status()
+
+    def _reveal(self, indices: Iterable[int]) -> None:
+        """Page so that the panes at `indices` are shown (the first of them if not all fit)."""
+        indices = sorted(set(indices))
+        if not indices:
+            return
+        last = self.first_pane + self.per_page
+        if all(self.first_pane <= i < last for i in indices):
+            return
+        if indices[-1] - indices[0] < self.per_page:
+            if indices[0] < self.first_pane:
+                self.first_pane = self._clamp(indices[0])
+            else:
+                self.first_pane = self._clamp(indices[-1] - self.per_page + 1)
+        else:
+            self.first_pane = self._clamp(indices[0])
+
+    def _update_status(self) -> None:
+        count = len(self.docs)
+        last = min(count, self.first_pane + self.per_page)
+        what = "source" if self.view_mode == "source" else "speaker"
+        text = Text()
+        text.append(f" by {what} ", style="bold reverse")
+        if count == 0:
+            text.append(" no panes")
+        elif self.per_page < count:
+            text.append(f" panes {self.first_pane + 1}–{last} of {count} ", style="bold")
+            text.append("[ ] more", style="dim")
+        else:
+            text.append(f" {count} pane{'s' * (count != 1)}")
+        text.append(f" │ sync {'on' if self.sync else 'off'} │ bidi {self.bidi}")
+        if self.query_text:
+            found = len(self.matches)
+            position = (
+                f"{self.current_match + 1}/{found}" if self.current_match is not None else "0"
+            )
+            direction = "rtl" if any("\u0600" <= c <= "\u06ff" for c in self.query_text) else "ltr"
+            text.append(" │ “")
+            text.append_text(labels.one_line(self.query_text, 20, direction, self.bidi))
+            text.append(f"” {position} ")
+            text.append("N/P", style="dim")
+        self.query_one("#status", Static).update(text)
+
+    # ---- what the app asks of the screen ------------------------------------------
+
+    def set_bidi(self, mode: str) -> None:
+        self.bidi = mode
+        for pane in self.panes:
+            pane.set_bidi(mode)
+        self.panel.set_bidi(mode)
+        self._fit(self.size.width)
+
+    def system_commands(self) -> Iterable[SystemCommand]:
+        """Palette entries: every action of this screen, then one per finding."""
+        for binding in self.BINDINGS:
+            if isinstance(binding, Binding) and binding.action != "cancel":
+                key = self.app.get_key_display(binding)
+                yield SystemCommand(
+                    binding.description, f"Key: {key}", partial(self.run_action, binding.action)
+                )
+        for finding in self.report.findings:
+            label = self.numbering.label(finding)
+            yield SystemCommand(
+                f"Go to {finding.type} {label} ({finding.kind})",
+                finding.explanation,
+                partial(self.select_finding, finding.id),
+            )
+
+    # ---- selecting findings ---------------------------------------------------------
+
+    def select_finding(self, finding_id: str | None) -> None:
+        self.selected = finding_id
+
+    def watch_selected(self, finding_id: str | None) -> None:
+        self.panel.select(finding_id)
+        finding = self._finding(finding_id)
+        claims = set(finding.claims) if finding else set()
+        holders = [
+            p.index for p in self.panes if claims.intersection(s.claim_id for s in p.doc.spans)
+        ]
+        self._reveal(holders)
+        for pane in self.panes:
+            mine = [c for c in (finding.claims if finding else ()) if pane.doc.span_of(c)]
+            pane.view.show_claims(mine)
+
+    def _finding(self, finding_id: str | None) -> Finding | None:
+        return next((f for f in self.report.findings if f.id == finding_id), None)
+
+    @on(FindingsPanel.Selected)
+    def _finding_highlighted(self, event: FindingsPanel.Selected) -> None:
+        self.selected = event.finding_id
+
+    @on(FindingsPanel.Opened)
+    def _finding_opened(self, event: FindingsPanel.Opened) -> None:
+        self.selected = event.finding_id
+        self.action_details()
+
+    def _step_contradiction(self, step: int) -> None:
+        shown = [f for f in self.panel.shown if f.type == "contradiction"]
+        if not shown:
+            self.notify("No contradictions under this filter.", severity="warning")
+            return
+        ids = [f.id for f in shown]
+        if self.selected in ids:
+            index = (ids.index(self.selected) + step) % len(ids)
+        else:
+            index = 0 if step > 0 else len(ids) - 1
+        self.selected = ids[index]
+
+    def action_next_contradiction(self) -> None:
+        self._step_contradiction(1)
+
+    def action_previous_contradiction(self) -> None:
+        self._step_contradiction(-1)
+
+    def action_details(self) -> None:
+        finding = self._finding(self.selected)
+        if finding is None:
+            self.notify("Select a finding first (n, or the findings list).")
+            return
+        self.app.push_screen(FindingScreen(self.report, finding, self.numbering, self.bidi))
+
+    def action_filter(self) -> None:
+        kinds: list[str | None] = [None, *finding_kinds(self.report)]
+        position = kinds.index(self.kind_filter) if self.kind_filter in kinds else 0
+        self.kind_filter = kinds[(position + 1) % len(kinds)]
+
+    def watch_kind_filter(self, kind: str | None) -> None:
+        self.panel.set_filter(kind)
+        self.notify(f"Findings: {kind or 'all kinds'} ({len(self.panel.shown)})", timeout=2)
+
+    def action_toggle_findings(self) -> None:
+        self.show_findings = not self.show_findings
+
+    def watch_show_findings(self, show: bool) -> None:
+        self.panel.display = show
+        if not show and self.panel.has_focus_within:
+            self._focus_pane(self.first_pane)
+        self._fit(self.size.width)
+
+    # ---- panes: focus, paging, view mode, sync ------------------------------------
+
+    def _current_pane(self) -> int | None:
+        focused = self.focused
+        for pane in self.panes:
+            if focused is not None and pane in focused.ancestors_with_self:
+                return pane.index
+        return None
+
+    def _focus_pane(self, index: int) -> None:
+        panes = self.panes
+        if not panes:
+            return
+        index %= len(panes)
+        self._reveal([index])
+        panes[index].view.focus()
+
+    def _step_pane(self, step: int) -> None:
+        """Cycle through every pane (paging as needed), then the findings list."""
+        count = len(self.docs)
+        stops = count + (1 if self.show_findings else 0)
+        current = self._current_pane()
+        if current is None:
+            current = count if self.panel.has_focus_within else (-1 if step > 0 else stops)
+        target = (current + step) % stops
+        if target == count:
+            self.query_one("#findings-list", OptionList).focus()
+        else:
+            self._focus_pane(target)
+
+    def action_next_pane(self) -> None:
+        self._step_pane(1)
+
+    def action_previous_pane(self) -> None:
+        self._step_pane(-1)
+
+    def action_page(self, step: int) -> None:
+        before = self.first_pane
+        self.first_pane = self._clamp(self.first_pane + step * self.per_page)
+        if self.first_pane == before:
+            self.notify("No more panes that way.", timeout=2)
+            return
+        current = self._current_pane()
+        if current is None or not self.panes[current].display:
+            self._focus_pane(self.first_pane)
+
+    def action_toggle_view(self) -> None:
+        if self.view_mode == "source" and not self.report.sources:
+            return
+        self.view_mode = "speaker" if self.view_mode == "source" else "source"
+
+    async def watch_view_mode(self, mode: ViewMode) -> None:
+        current = self._current_pane()
+        key = self.docs[current].key if current is not None else self.docs[self.first_pane].key
+        source_id = key.split("/", 1)[0]
+        if mode == "speaker":
+            self.docs = speaker_docs(self.report, source_id)
+            target = 0
+        else:
+            self.docs = source_docs(self.report)
+            target = next((i for i, d in enumerate(self.docs) if d.key == source_id), 0)
+        container = self.query_one("#panes")
+        await container.remove_children()
+        await container.mount_all(self._make_panes())
+        self.first_pane = 0
+        self._fit(self.size.width)
+        self._focus_pane(target)
+        self._run_search()
+        self.watch_selected(self.selected)
+        if mode == "speaker":
+            number = next(i for i, s in enumerate(self.report.sources, 1) if s.id == source_id)
+            self.notify(f"By speaker: {len(self.docs)} speakers in source {number}", timeout=3)
+
+    def action_toggle_sync(self) -> None:
+        self.sync = not self.sync
+
+    def watch_sync(self, sync: bool) -> None:
+        self._update_status()
+        self.notify(f"Synchronized scrolling {'on' if sync else 'off'}", timeout=2)
+
+    @on(SourceView.Scrolled)
+    def _view_scrolled(self, event: SourceView.Scrolled) -> None:
+        if not self.sync:
+            return
+        for pane in self.visible_panes():
+            if pane.view is not event.view:
+                pane.view.follow(event.fraction)
+
+    # ---- search ----------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.value = self.query_text
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_text = event.value.strip()
+        self._close_search_bar()
+        self._run_search()
+        if self.query_text and not self.matches:
+            self.notify(f"No match for “{self.query_text}”.", severity="warning")
+        self._show_match()
+
+    def _close_search_bar(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.display:
+            search.display = False
+            current = self._current_pane()
+            if current is None:
+                self._focus_pane(self.first_pane)
+
+    def _run_search(self) -> None:
+        """Find the query in every pane's logical text (not only the shown ones)."""
+        self.matches = [
+            (i, start, end)
+            for i, doc in enumerate(self.docs)
+            for start, end in (find_all(doc.text, self.query_text) if self.query_text else ())
+        ]
+        self.current_match = 0 if self.matches else None
+        self._paint_matches()
+
+    def _paint_matches(self) -> None:
+        for pane in self.panes:
+            mine = [(s, e) for i, s, e in self.matches if i == pane.index]
+            current = None
+            if self.current_match is not None:
+                index, start, _ = self.matches[self.current_match]
+                if index == pane.index:
+                    current = [s for s, _ in mine].index(start)
+            pane.view.set_matches(mine, current)
+        self._update_status()
+
+    def _show_match(self) -> None:
+        if self.current_match is None:
+            self._update_status()
+            return
+        index = self.matches[self.current_match][0]
+        self._reveal([index])
+        self._paint_matches()
+        self.panes[index].view.focus()
+
+    def _step_match(self, step: int) -> None:
+        if not self.matches:
+            self.notify("No search: press / to search.", timeout=2)
+            return
+        current = -1 if self.current_match is None else self.current_match
+        self.current_match = (current + step) % len(self.matches)
+        self._show_match()
+
+    def action_next_match(self) -> None:
+        self._step_match(1)
+
+    def action_previous_match(self) -> None:
+        self._step_match(-1)
+
+    def action_cancel(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.display:
+            self._close_search_bar()
+        elif self.query_text:
+            self.query_text = ""
+            self._run_search()

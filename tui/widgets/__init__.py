@@ -1,0 +1,1 @@
+"""Widgets of the riwaya app, one area of the screen each."""
