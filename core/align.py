@@ -39,7 +39,7 @@ def candidate_pairs(
     for claim in claims:
         if claim.opinion or claim.headline:
             continue  # opinions are not facts; a headline only summarizes its body
-        for key in keys(claim):
+        for key in sorted(keys(claim)):  # sorted: the report must not depend on hash seeds
             index[key].append(claim)
     seen: set[tuple[str, str]] = set()
     for block in index.values():

@@ -348,8 +348,8 @@ def _distinct(judgements: Iterable[Judgement]) -> list[Judgement]:
         parties = frozenset((item.first.speaker_id, item.second.speaker_id))
         key = (item.type, item.kind, parties, item.topic)
         kept = best.get(key)
-        if kept is None or item.confidence > kept.confidence:
-            best[key] = item
+        if kept is None or (item.confidence, _position(kept)) > (kept.confidence, _position(item)):
+            best[key] = item  # the most confident, and of equals the earliest in the text
     return list(best.values())
 
 

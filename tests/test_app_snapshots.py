@@ -27,6 +27,12 @@ async def open_first_sample(pilot) -> None:  # noqa: ANN001 - a textual Pilot
     await pilot.pause()
 
 
+async def settle(pilot) -> None:  # noqa: ANN001
+    """Let the scroll to the selected claims finish before the screen is captured."""
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+
+
 def test_hand_made_report_80x24(snap_compare) -> None:
     assert snap_compare(hand_made(), terminal_size=(80, 24))
 
@@ -59,6 +65,7 @@ def test_demo_selected_contradiction_80x24(snap_compare) -> None:
     async def run_before(pilot) -> None:  # noqa: ANN001
         await open_first_sample(pilot)
         await pilot.press("n")
+        await settle(pilot)
 
     assert snap_compare(
         RiwayaApp(demo=True, environ={}), terminal_size=(80, 24), run_before=run_before
@@ -69,6 +76,7 @@ def test_demo_selected_contradiction_160x45(snap_compare) -> None:
     async def run_before(pilot) -> None:  # noqa: ANN001
         await open_first_sample(pilot)
         await pilot.press("n", "n")
+        await settle(pilot)
 
     assert snap_compare(
         RiwayaApp(demo=True, environ={}), terminal_size=(160, 45), run_before=run_before

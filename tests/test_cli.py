@@ -84,3 +84,23 @@ def test_no_arguments_explains_itself():
     result = riwaya()
     assert result.returncode == 0
     assert "--demo" in result.stdout
+
+
+def test_the_report_does_not_depend_on_the_hash_seed():
+    import os
+    from pathlib import Path
+
+    samples = sorted(
+        str(p) for p in (Path(__file__).parent.parent / "samples" / "border-attack").glob("*.txt")
+    )
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        result = subprocess.run(
+            [sys.executable, "-m", "riwaya", "check", "--format", "json", *samples],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
