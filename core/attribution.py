@@ -129,6 +129,7 @@ AR_OPINION_VERBS = frozenset(
 )
 _AR_STOPS = frozenset(
     [
+        "من",
         "ان",
         "انه",
         "انها",

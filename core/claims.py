@@ -69,11 +69,14 @@ def speaker_keywords(name: str) -> frozenset[str]:
             word = word[2:]
         elif word[:1] in "وبل" and word[1:3] == "ال":
             word = word[3:]
-        if word and word not in _NAME_NOISE:
+        if word and word not in _NAME_NOISE and "ال" + word not in _NAME_NOISE:
             words.add(word)
     return frozenset(words)
 
 
+NEGATION_REACH = 5
+"""Tokens after لم / not within which a negated event must be named ("he was not
+authorised to brief ... 400 air strikes" negates the authorisation, not the strikes)."""
 _NO_QUOTES = str.maketrans("", "", '"«»“”')
 # Words that many parties share: meeting on one of these alone does not make two names one party.
 _GENERIC = frozenset(
@@ -207,7 +210,8 @@ def _read_clause(
     stance = polarity(words)
     if stance.polarity == "negated":
         # "وقع مساء الاثنين وليس صباح الثلاثاء": the negation bears on what follows it.
-        scoped = {m.concept for m in words.concepts if m.first >= stance.scope}
+        window = range(stance.scope, stance.scope + NEGATION_REACH)
+        scoped = {m.concept for m in words.concepts if m.first in window}
         negated = [e for e in events if e in scoped]
         if events and not negated:
             stance = stance._replace(polarity="affirmed", cues=())
@@ -283,3 +287,27 @@ def _link_bare_denials(claims: list[Claim]) -> None:
 
 def _is_account_denial(claim: Claim) -> bool:
     return refers_to_account(Words(claim.text, 0, len(claim.text)))
+
+
+def link_named_denials(claims: list[Claim], speakers: list[Speaker]) -> list[Claim]:
+    """ "كذّب المصدر ما تروّجه الجبهة": a bare denial that names a party answers that
+    party's accounts, in every source that carries them."""
+    parties = [(s, speaker_keywords(s.name) - _GENERIC) for s in speakers]
+    by_speaker: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.events and claim.polarity == "affirmed" and not claim.headline:
+            by_speaker.setdefault(claim.speaker_id, []).append(claim)
+    linked = []
+    for claim in claims:
+        if claim.polarity == "denial" and claim.denies:
+            named = speaker_keywords(claim.text) - speaker_keywords(claim.speaker)
+            targets = [
+                c.id
+                for speaker, keys in parties
+                if keys & named and speaker.id != claim.speaker_id
+                for c in by_speaker.get(speaker.id, ())
+            ]
+            if targets:
+                claim = replace(claim, denies=tuple(dict.fromkeys((*claim.denies, *targets))))
+        linked.append(claim)
+    return linked

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from riwaya.core.align import candidate_pairs
-from riwaya.core.claims import extract_claims, known_places
+from riwaya.core.claims import extract_claims, known_places, link_named_denials
 from riwaya.core.findings import judge, number
 from riwaya.core.model import Claim, Report, Source, Speaker
 from riwaya.core.words import TokenPool
@@ -29,6 +29,7 @@ def analyze(
         found, parties = extract_claims(source, places, pools[source.id])
         claims.extend(found)
         speakers.extend(parties)
+    claims = link_named_denials(claims, speakers)
     report_progress(0.9, "comparing claims")
     contradictions, corroborations = number(judge(candidate_pairs(claims)))
     report_progress(1.0, "done")

@@ -104,7 +104,8 @@ def _numeric(a: Claim, b: Claim) -> Judgement | None:
             what = _CONCEPT_WORDS.get(qa.category, qa.category)
             cue = f"{qa.span.text} / {qb.span.text}"
             if not qa.overlaps(qb):
-                confidence = 0.85 if qa.entity == qb.entity else 0.65
+                # "at least 27 dead" against "12 soldiers": the dead may not all be soldiers.
+                confidence = 0.85 if qa.entity == qb.entity else 0.45
                 if "vague" in (qa.hedge, qb.hedge):
                     confidence -= 0.15
                 return Judgement(
@@ -159,10 +160,10 @@ def _denial(a: Claim, b: Claim) -> Judgement | None:
             or asserting.headline
         ):
             continue
-        if denying.denies:
-            if asserting.id not in denying.denies:
-                continue
+        if asserting.id in denying.denies:
             shared = list(asserting.events[:1])
+        elif denying.denies and not denying.events:
+            continue
         else:
             shared = _shared_events(asserting, denying)
             if not shared and overlap(asserting.text, denying.text) >= DENIED_MATTER:
@@ -186,12 +187,27 @@ def _denial(a: Claim, b: Claim) -> Judgement | None:
     return None
 
 
+INCIDENT = frozenset(("attack", "clash", "explosion", "car_bomb", "shelling"))
+"""Words for one violent incident: an attack heard as explosions and gunfire."""
+
+
 def _same_matter(a: Claim, b: Claim) -> list[str]:
-    """What two claims are both about: shared event concepts, or most of their words."""
+    """What two claims are both about: shared event concepts, one incident told with
+    different words at one place, or most of their words."""
     shared = [e for e in _shared_events(a, b) if lexicon().concept_type(e) == "event"]
+    if not shared and _same_incident_place(a, b):
+        shared = [next(e for e in a.events if e in INCIDENT)]
     if not shared and overlap(a.text, b.text) >= SAME_MATTER:
         shared = ["matter"]
     return shared
+
+
+def _same_incident_place(a: Claim, b: Claim) -> bool:
+    return (
+        bool(INCIDENT.intersection(a.events))
+        and bool(INCIDENT.intersection(b.events))
+        and bool({p.key for p in a.places} & {p.key for p in b.places})
+    )
 
 
 def _temporal(a: Claim, b: Claim) -> Judgement | None:

@@ -336,6 +336,20 @@ def _measured(words: Words, first: int, last: int) -> tuple[str, str] | None:
     return category or "count", entity
 
 
+_ADJECTIVAL = frozenset(("واحد", "واحده", "اثنان", "اثنين", "اثنتان", "اثنتين"))
+
+
+def _postposed(words: Words, first: int, last: int) -> tuple[str, str] | None:
+    """ "سيارة مفخخة واحدة": one and two follow the noun they count, as adjectives."""
+    if first == 0 or first != last or words.folded[first] not in _ADJECTIVAL:
+        return None
+    for match in words.concepts:
+        if match.last == first - 1 or match.last == first - 2:
+            return "count", match.concept
+    previous = words.tokens[first - 1].text
+    return ("count", "~" + words.stems[first - 1]) if previous[:1].isalpha() else None
+
+
 def _counted_noun(words: Words, last: int) -> str:
     """The stem of the word a bare number counts ("87 نائبا", "450 دينارا"), if any."""
     if last + 1 >= len(words.tokens):
@@ -409,7 +423,7 @@ def extract(words: Words, skip: list[tuple[int, int]] | None = None) -> list[Qua
         if NUMBER_RE.fullmatch(token.text) and _looks_like_year(value, words, index, last):
             index = last + 1
             continue
-        measured = _measured(words, index, last)
+        measured = _postposed(words, index, last) or _measured(words, index, last)
         if measured and measured[0] not in ("duration", "distance"):
             hedge, begin = _hedge_before(words, index)
             if hedge == "exact":

@@ -13,12 +13,7 @@ from riwaya.core.samples import gold, load_sample, sample_sets
 # (set, gold list, index): what the engine misses today, with the gold's own note.
 KNOWN_MISSES = {
     ("border-attack", "contradictions", 8): "The observatory says the attack used a single",
-    ("border-attack", "contradictions", 9): "The Front says it attacked the barracks; the a",
-    ("border-attack", "contradictions", 10): "The Front's claim of up to 40 dead soldiers ag",
-    ("border-attack", "contradictions", 11): "The state agency's military source flatly deni",
     ("border-attack", "contradictions", 14): "The observatory counts about 12 dead soldiers;",
-    ("border-attack", "contradictions", 15): "A hospital doctor reports at least 10 soldiers",
-    ("border-attack", "contradictions", 17): "Residents heard the fighting before dawn on Th",
     ("border-attack", "contradictions", 20): "The Front places the attack at the barracks in",
     ("border-attack", "contradictions", 21): "The observatory says the car bomb exploded at",
     ("english-pair", "contradictions", 1): "The manifest shows 192 people aboard; a surviv",
