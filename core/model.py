@@ -41,6 +41,11 @@ class Source:
     text: str
     warnings: tuple[str, ...] = ()
 
+    @property
+    def has_bidi_controls(self) -> bool:
+        """The source held explicit bidi controls (shown as markers): a spoofing risk to flag."""
+        return any("bidi control" in warning for warning in self.warnings)
+
 
 @dataclass(frozen=True)
 class Quantity:
@@ -209,7 +214,11 @@ class Report:
     def from_dict(cls, data: dict[str, Any]) -> Report:
         return cls(
             sources=tuple(
-                Source(**{**s, "warnings": tuple(s.get("warnings", ()))}) for s in data["sources"]
+                Source(
+                    **{k: v for k, v in s.items() if k not in ("bidi_controls", "warnings")},
+                    warnings=tuple(s.get("warnings", ())),
+                )
+                for s in data["sources"]
             ),
             speakers=tuple(
                 Speaker(**{**s, "aliases": tuple(s.get("aliases", ()))}) for s in data["speakers"]
@@ -224,6 +233,7 @@ class Report:
 def _source_dict(source: Source) -> dict[str, Any]:
     data = asdict(source)
     data["warnings"] = list(source.warnings)
+    data["bidi_controls"] = source.has_bidi_controls
     return data
 
 
