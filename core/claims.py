@@ -208,13 +208,8 @@ def _read_clause(
             events.append(match.concept)
     remember_content(words)
     stance = polarity(words)
-    if stance.polarity == "negated":
-        # "وقع مساء الاثنين وليس صباح الثلاثاء": the negation bears on what follows it.
-        window = range(stance.scope, stance.scope + NEGATION_REACH)
-        scoped = {m.concept for m in words.concepts if m.first in window}
-        negated = [e for e in events if e in scoped]
-        if events and not negated:
-            stance = stance._replace(polarity="affirmed", cues=())
+    if stance.polarity == "negated" and not _negates_event(words, stance.scope, times):
+        stance = stance._replace(polarity="affirmed", cues=())
     opinion = (
         not quantities
         and not times
@@ -259,6 +254,22 @@ def _telling_time_end(words: Words, verb: int) -> int:
 
 def _bare_time(word: str) -> bool:
     return word in time_reader.WEEKDAYS or word in time_reader.PARTS
+
+
+def _negates_event(words: Words, scope: int, times: list) -> bool:
+    """Whether لم / not bears on the claim's event.
+
+    Not when it only sets a time apart ("وقع مساء الاثنين وليس صباح الثلاثاء"), nor when
+    the event is named well after it ("he was not authorised to brief ... 400 air strikes").
+    """
+    if any(scope <= _token_at(words, t.span.start) < scope + 2 for t in times):
+        return False
+    window = range(scope, scope + NEGATION_REACH)
+    lex = lexicon()
+    named = [m for m in words.concepts if lex.concept_type(m.concept) != "entity"]
+    if any(m.first in window for m in named):
+        return True
+    return not any(m.first >= scope + NEGATION_REACH for m in named)
 
 
 def _token_at(words: Words, offset: int) -> int:

@@ -1,7 +1,7 @@
-"""The headless commands: `riwaya check`, `riwaya claims`, `riwaya eval`.
+"""The headless commands: `riwaya check`, `riwaya claims`, `riwaya eval`, `riwaya export`.
 
 Exit status follows diff: 0 when no contradiction was found, 1 when some were,
-2 on error, with a one-line message and never a traceback.
+2 on error, with a one-line message and never a traceback. `export` exits 0 once written.
 """
 
 from __future__ import annotations
@@ -57,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("pairs", metavar="PAIRS.jsonl")
     evaluate.add_argument("--predictions", metavar="OUT.jsonl")
     evaluate.add_argument("--format", choices=("text", "json"), default="text")
+    export = commands.add_parser("export", help="write a workspace's review for the story desk")
+    export.add_argument("workspace", metavar="NAME.riwaya")
+    export.add_argument("--format", choices=("markdown", "json", "html"), default="markdown")
+    export.add_argument("-o", "--output", metavar="FILE", help="write FILE (default: print)")
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     return parser
 
 
@@ -68,6 +73,8 @@ def run(argv: Sequence[str]) -> int:
             from riwaya.core.evaluate import run_eval
 
             return run_eval(args.pairs, args.predictions, args.format)
+        if args.command == "export":
+            return _export(args)
         sources, skipped = sources_from_specs(args.sources, args.encoding, args.max_size)
         for message in skipped:
             print(f"riwaya: skipped {message}", file=sys.stderr)
@@ -84,3 +91,25 @@ def run(argv: Sequence[str]) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_SAME
+
+
+def _export(args: argparse.Namespace) -> int:
+    """Read the workspace (no lock: the app may have it open) and write or print the export."""
+    from pathlib import Path
+
+    from riwaya.core.export import render, write
+    from riwaya.core.workspace import Workspace, workspace_path
+
+    workspace = Workspace.open(workspace_path(args.workspace), write=False)
+    try:
+        for change in workspace.changed_sources():
+            print(f"riwaya: note: {change.reason}; exporting the stored analysis", file=sys.stderr)
+        if args.output:
+            target = Path(args.output)
+            write(workspace.review, args.format, target, title=workspace.name, overwrite=args.force)
+            print(f"riwaya: wrote {target}", file=sys.stderr)
+        else:
+            sys.stdout.write(render(workspace.review, args.format, workspace.name))
+    finally:
+        workspace.close()
+    return EXIT_SAME

@@ -191,13 +191,13 @@ INCIDENT = frozenset(("attack", "clash", "explosion", "car_bomb", "shelling"))
 """Words for one violent incident: an attack heard as explosions and gunfire."""
 
 
-def _same_matter(a: Claim, b: Claim) -> list[str]:
+def _same_matter(a: Claim, b: Claim, share: float = SAME_MATTER) -> list[str]:
     """What two claims are both about: shared event concepts, one incident told with
-    different words at one place, or most of their words."""
+    different words at one place, or enough of their words."""
     shared = [e for e in _shared_events(a, b) if lexicon().concept_type(e) == "event"]
     if not shared and _same_incident_place(a, b):
         shared = [next(e for e in a.events if e in INCIDENT)]
-    if not shared and overlap(a.text, b.text) >= SAME_MATTER:
+    if not shared and overlap(a.text, b.text) >= share:
         shared = ["matter"]
     return shared
 
@@ -211,7 +211,8 @@ def _same_incident_place(a: Claim, b: Claim) -> bool:
 
 
 def _temporal(a: Claim, b: Claim) -> Judgement | None:
-    shared = _same_matter(a, b)
+    # Two different times are specific enough that less shared wording suffices.
+    shared = _same_matter(a, b, DENIED_MATTER)
     if not shared:
         return None
     for ta in a.times:

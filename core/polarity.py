@@ -150,9 +150,18 @@ def polarity(words: Words) -> PolarityResult:
     return PolarityResult(found, tuple(sorted(set(cues), key=lambda s: s.start)), scope)
 
 
+_BOUND_VERBS = frozenset(
+    "يقل تقل يزيد تزيد يتجاوز تتجاوز يتعدي تتعدي fewer less more exceed exceeded".split()
+)
+
+
 def _exception_follows(folded: list[str], index: int) -> bool:
-    """ "لم تفقد سوى ٤" / "لا ... إلا" restricts ("only 4"), it does not negate."""
-    return any(w in ("سوي", "الا", "but") for w in folded[index + 1 : index + 4])
+    """Restrictions and bounds that read like negations but assert the event:
+    "لم تفقد سوى ٤" (only 4), "ما لا يقل عن 12" / "لم يتجاوز 30" / "no fewer than" (bounds)."""
+    following = folded[index + 1 : index + 4]
+    return any(w in ("سوي", "الا", "but") for w in following) or (
+        bool(following) and following[0] in _BOUND_VERBS
+    )
 
 
 def refers_to_account(words: Words) -> bool:

@@ -58,10 +58,18 @@ PARTS = {
     "evening": "evening",
     "night": "night",
     "overnight": "night",
-    "midnight": "night",
+    "midnight": "midnight",
     "tonight": "night",
 }
-PART_HOURS = {"dawn": 5, "morning": 9, "noon": 12, "afternoon": 15, "evening": 19, "night": 23}
+PART_HOURS = {
+    "midnight": 0,
+    "dawn": 5,
+    "morning": 9,
+    "noon": 12,
+    "afternoon": 15,
+    "evening": 19,
+    "night": 23,
+}
 MONTHS = {
     "يناير": 1,
     "فبراير": 2,
@@ -112,7 +120,34 @@ RELATIVE = {
     "غدا": "tomorrow",
     "tomorrow": "tomorrow",
 }
+# Relative times, with roughly how many days from the telling they point at.
+RELATIVE_DAYS = {
+    "today": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "early-week": -3,
+    "this-week": 0,
+    "last-week": -7,
+    "two-weeks-ago": -14,
+    "last-month": -30,
+    "next-week": 7,
+    "next-month": 30,
+    "last-year": -365,
+}
 _RELATIVE_PHRASES = {
+    ("الاسبوع", "المقبل"): "next-week",
+    ("الاسبوع", "القادم"): "next-week",
+    ("next", "week"): "next-week",
+    ("الشهر", "الماضي"): "last-month",
+    ("last", "month"): "last-month",
+    ("الشهر", "المقبل"): "next-month",
+    ("next", "month"): "next-month",
+    ("قبل", "اسبوعين"): "two-weeks-ago",
+    ("two", "weeks", "ago"): "two-weeks-ago",
+    ("العام", "الماضي"): "last-year",
+    ("last", "year"): "last-year",
+    ("the", "early", "hours"): "early-hours",
+    ("ساعات", "الفجر"): "early-hours",
     ("مطلع", "الاسبوع"): "early-week",
     ("earlier", "this", "week"): "early-week",
     ("الاسبوع", "الماضي"): "last-week",
@@ -121,6 +156,34 @@ _RELATIVE_PHRASES = {
     ("this", "week"): "this-week",
 }
 _SINCE = frozenset(("منذ", "since", "ومنذ"))
+_CLOCK = re.compile(
+    r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|am|pm)(?![a-z])", re.IGNORECASE
+)
+_AR_HOURS = {
+    "الواحده": 1,
+    "الثانيه": 2,
+    "الثالثه": 3,
+    "الرابعه": 4,
+    "الخامسه": 5,
+    "السادسه": 6,
+    "السابعه": 7,
+    "الثامنه": 8,
+    "التاسعه": 9,
+    "العاشره": 10,
+    "الحاديه": 11,
+    "الثانيه عشره": 12,
+}
+_AR_HALF = {
+    "صباحا": "am",
+    "صباح": "am",
+    "فجرا": "am",
+    "ظهرا": "pm",
+    "عصرا": "pm",
+    "مساء": "pm",
+    "مساءا": "pm",
+    "ليلا": "pm",
+}
+_YEAR_CUES = frozenset(("عام", "سنه", "العام", "in", "year"))
 _CLITICS = ("و", "ب", "ل", "ف")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b|\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 
@@ -151,9 +214,30 @@ def extract(words: Words) -> list[TimeRef]:
         found.append(
             _ref("date", f"{int(month):02d}-{int(day):02d}", match.start(), match.end(), words.text)
         )
+    for match in _CLOCK.finditer(words.text, words.start, words.end):
+        hour = int(match.group(1)) % 12 + (12 if match.group(3).lower().startswith("p") else 0)
+        found.append(_ref("clock", f"{hour:02d}", match.start(), match.end(), words.text))
+    clocked = {t.span.start for t in found if t.kind == "clock"}
     index = 0
     while index < len(tokens):
         word = folded[index]
+        if word == "الساعه" and index + 1 < len(tokens):
+            hour = _arabic_hour(words, index + 1)
+            if hour is not None:
+                found.append(_token_ref("clock", f"{hour[0]:02d}", words, index, hour[1]))
+                index = hour[1] + 1
+                continue
+        if word in _YEAR_CUES and index + 1 < len(tokens) and _is_year(folded[index + 1]):
+            found.append(_token_ref("year", folded[index + 1], words, index, index + 1))
+            index += 2
+            continue
+        if word == "منتصف" and folded[index + 1 : index + 2] == ["الليل"]:
+            found.append(_token_ref("part", "midnight", words, index, index + 1))
+            index += 2
+            continue
+        if tokens[index].start in clocked:
+            index += 1
+            continue
         since = any(w in _SINCE for w in folded[max(index - 2, 0) : index])
         weekday = _bare(word, WEEKDAYS)
         part = _bare(word, PARTS)
@@ -167,6 +251,9 @@ def extract(words: Words) -> list[TimeRef]:
             found.append(_token_ref("part", part, words, index, index))
         elif month and _date_around(words, index, month, found, two in _TWO_WORD_MONTHS):
             pass
+        elif month and word != "may":
+            last = index + (1 if two in _TWO_WORD_MONTHS else 0)
+            found.append(_token_ref("month", f"{month:02d}", words, index, last))
         else:
             for size in (3, 2):
                 phrase = tuple(folded[index : index + size])
@@ -184,6 +271,22 @@ def extract(words: Words) -> list[TimeRef]:
                     found.append(_token_ref("relative", relative, words, index, index))
         index += 1
     return found
+
+
+def _is_year(word: str) -> bool:
+    return word.isdigit() and len(word) == 4 and 1900 <= int(word) <= 2100
+
+
+def _arabic_hour(words: Words, index: int) -> tuple[int, int] | None:
+    """ "الساعة السادسة مساء" / "الساعة 6 صباحا": (hour of the day, last token)."""
+    word = words.folded[index]
+    hour = int(word) if word.isdigit() and int(word) <= 24 else _AR_HOURS.get(word)
+    if hour is None:
+        return None
+    half = words.folded[index + 1] if index + 1 < len(words.folded) else ""
+    if _AR_HALF.get(half) == "pm" and hour < 12:
+        return hour + 12, index + 1
+    return hour, index + (1 if half in _AR_HALF else 0)
 
 
 def _date_around(words: Words, index: int, month: int, found: list[TimeRef], wide: bool) -> bool:
@@ -209,11 +312,27 @@ def _ref(kind: str, value: str, start: int, end: int, text: str) -> TimeRef:
     return TimeRef(kind, value, Span(start, end, text[start:end]))
 
 
+def _hour(time: TimeRef) -> int | None:
+    if time.kind == "clock":
+        return int(time.value)
+    if time.kind == "part":
+        return PART_HOURS[time.value]
+    if time.kind == "relative" and time.value == "early-hours":
+        return 3
+    return None
+
+
 def conflict(a: TimeRef, b: TimeRef) -> bool:
-    """Two point times that cannot both be true of one event."""
-    if a.kind != b.kind or a.kind not in ("weekday", "part", "date"):
+    """Two times that cannot both be true of one event: other days, dates, months or
+    years, hours of the day far apart, relative times far apart."""
+    hour_a, hour_b = _hour(a), _hour(b)
+    if hour_a is not None and hour_b is not None:
+        gap = abs(hour_a - hour_b)
+        both_clocks = a.kind == b.kind == "clock"
+        return min(gap, 24 - gap) >= (3 if both_clocks else 6)
+    if a.kind != b.kind:
         return False
-    if a.kind == "part":
-        gap = abs(PART_HOURS[a.value] - PART_HOURS[b.value])
-        return min(gap, 24 - gap) >= 6
-    return a.value != b.value
+    if a.kind == "relative":
+        days_a, days_b = RELATIVE_DAYS.get(a.value), RELATIVE_DAYS.get(b.value)
+        return days_a is not None and days_b is not None and abs(days_a - days_b) >= 5
+    return a.kind in ("weekday", "date", "month", "year") and a.value != b.value

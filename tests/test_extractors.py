@@ -63,6 +63,12 @@ def test_quantity_spans_are_exact():
         ("on January 16", [("date", "01-16")]),
         ("earlier this week", [("relative", "early-week")]),
         ("ليلة الجمعة", [("part", "night"), ("weekday", "friday")]),
+        ("The plane took off at 9 pm", [("clock", "21")]),
+        ("capsized shortly after 11 p.m. on Saturday", [("clock", "23"), ("weekday", "saturday")]),
+        ("دخل حيز التنفيذ عند الساعة السادسة مساءً", [("clock", "18")]),
+        ("اختطف الصحفيون في يناير الماضي", [("month", "01")]),
+        ("اختُطف الطبيب عام ٢٠٢١", [("year", "2021")]),
+        ("ستنطق المحكمة بالحكم الأسبوع المقبل", [("relative", "next-week")]),
     ],
 )
 def test_times(text, expected):
@@ -71,7 +77,16 @@ def test_times(text, expected):
 
 @pytest.mark.parametrize(
     ("a", "b", "conflict"),
-    [("dawn", "evening", True), ("evening", "night", False), ("morning", "afternoon", True)],
+    [
+        ("dawn", "evening", True),
+        ("evening", "night", False),
+        ("morning", "afternoon", True),
+        ("at 9 am", "at 9 pm", True),
+        ("at 11 pm", "at midnight", False),
+        ("at 6 pm", "at midnight", True),
+        ("in 2019", "in 2021", True),
+        ("yesterday", "next week", True),
+    ],
 )
 def test_parts_of_day_conflict_when_far_apart(a, b, conflict):
     ta = times.extract(words(a))[0]
