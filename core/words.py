@@ -6,7 +6,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from riwaya.core.arabic import Token, fold, tokenize
+from riwaya.core.arabic import Token, arabic_ratio, fold, tokenize
 from riwaya.core.lexicon import Match, lexicon
 from riwaya.core.stem import stem
 
@@ -123,8 +123,55 @@ def content_stems(text: str) -> frozenset[str]:
 
 
 def overlap(first: str, second: str) -> float:
-    """Share of the shorter text's content stems that the other text has too."""
+    """Share of the shorter text's content that the other text has too.
+
+    Within one language, content is stems; across Arabic and English it is what both
+    can share: lexicon concepts, numbers and the skeletons of names ("Jadida" / "الجديدة").
+    """
+    if _is_arabic(first) != _is_arabic(second):
+        a, b = bridge_keys(first), bridge_keys(second)
+        if not a or not b:
+            return 0.0
+        english = b if _is_arabic(first) else a  # its names are few and chosen
+        return len(a & b) / len(english)
     a, b = content_stems(first), content_stems(second)
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
+
+
+def _is_arabic(text: str) -> bool:
+    return arabic_ratio(text[:200]) >= 0.5
+
+
+_BRIDGE: dict[str, frozenset[str]] = {}
+
+
+def bridge_keys(text: str) -> frozenset[str]:
+    """What an Arabic and an English text can share: concepts, numbers, name skeletons.
+
+    English contributes the skeletons of its capitalized words, Arabic of every content
+    word (a name is not marked in Arabic script); the English side decides the share.
+    """
+    found = _BRIDGE.get(text)
+    if found is not None:
+        return found
+    from riwaya.core.places import skeleton  # places imports this module
+
+    words = Words(text, 0, len(text))
+    arabic = _is_arabic(text)
+    keys = {f"c:{m.concept}" for m in words.concepts}
+    for token, folded in zip(words.tokens, words.folded, strict=True):
+        if folded.replace(".", "").replace(",", "").isdigit():
+            keys.add(f"n:{folded.replace(',', '')}")
+        elif folded in _STOPWORDS or len(folded) < 3 or not token.text[0].isalpha():
+            continue
+        elif arabic or token.text[0].isupper():
+            bare = folded[1:] if arabic and folded[:1] in "وبل" and folded[1:3] == "ال" else folded
+            name = skeleton(bare)
+            if len(name) >= 2:
+                keys.add(f"s:{name}")
+    if len(_BRIDGE) > 100_000:
+        _BRIDGE.clear()
+    found = _BRIDGE[text] = frozenset(keys)
+    return found

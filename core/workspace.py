@@ -182,7 +182,9 @@ class Workspace:
                 reason = f"{record.path} no longer holds “{source.label}”"
                 changes.append(SourceChange(source, None, reason))
             elif fingerprint(text) != record.fingerprint:
-                changes.append(SourceChange(source, text, f"{record.path} changed since it was analysed"))
+                changes.append(
+                    SourceChange(source, text, f"{record.path} changed since it was analysed")
+                )
         return changes
 
     def adopt(self, report: Report) -> Review:
