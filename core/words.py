@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from riwaya.core.arabic import Token, arabic_ratio, fold, tokenize
 from riwaya.core.lexicon import Match, lexicon
@@ -140,6 +140,7 @@ def overlap(first: str, second: str) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+@lru_cache(maxsize=100_000)
 def _is_arabic(text: str) -> bool:
     return arabic_ratio(text[:200]) >= 0.5
 
