@@ -11,16 +11,32 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import threading
 from pathlib import Path
 
 from riwaya.core.workspace_errors import TargetExists
 
+_UMASK_LOCK = threading.Lock()
+
 
 def temporary_beside(target: Path) -> Path:
-    """A new, empty, hidden file in the target's folder (so that a rename stays on one disk)."""
+    """A new, empty, hidden file in the target's folder (so that a rename stays on one disk),
+    with the permissions a plain `open` would give (mkstemp makes it private)."""
     handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(handle)
+    try:
+        os.fchmod(handle, 0o666 & ~_umask())
+    except (AttributeError, OSError):  # pragma: no cover - Windows has no fchmod
+        pass
+    finally:
+        os.close(handle)
     return Path(name)
+
+
+def _umask() -> int:
+    with _UMASK_LOCK:
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return mask
 
 
 def write_atomic(target: Path, data: bytes, *, overwrite: bool = False) -> None:

@@ -234,12 +234,17 @@ def _temporal(a: Claim, b: Claim) -> Judgement | None:
 
 
 def _place(a: Claim, b: Claim) -> Judgement | None:
+    keys_a, keys_b = {p.key for p in a.places}, {p.key for p in b.places}
+    only_a = [p for p in a.places if p.key not in keys_b]
+    only_b = [p for p in b.places if p.key not in keys_a]
+    if not only_a or not only_b:
+        return None  # one names a place the other does not contradict
     shared = _same_matter(a, b)
-    if not shared or len(a.places) != 1 or len(b.places) != 1:
+    if not shared:
         return None
-    pa, pb = a.places[0], b.places[0]
-    if pa.key == pb.key:
-        return None
+    # "in Khalidiya, in the Shuhada district" against "in Khalidiya, in the Zuhur district":
+    # the places each names alone are where the accounts part.
+    pa, pb = only_a[-1], only_b[-1]
     topic = shared[0].replace("_", " ")
     return Judgement(
         "contradiction",

@@ -186,8 +186,9 @@ def candidate_names(words: Words) -> list[tuple[int, int]]:
                 and last - index < _MAX_NAME
                 and folded[last + 1] not in _AR_STOP
                 and tokens[last + 1].text.isalpha()
+                and (last == index or folded[last + 1].startswith("ال"))
             ):
-                last += 1
+                last += 1  # "بلدة تل الريحان": a name goes on only through a construct
             if last > index:
                 names.append((index + 1, last))
         elif word in _EN_PLACE_NOUNS and index + 2 < len(folded) and folded[index + 1] == "of":

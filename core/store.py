@@ -23,7 +23,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,7 @@ from riwaya.core.workspace_errors import (
     NoWorkspace,
     TargetExists,
     WorkspaceExists,
+    WriteFailed,
 )
 
 APPLICATION_ID = 0x72697779
@@ -82,8 +83,7 @@ class Store:
         made: str,
     ) -> None:
         """Build the workspace beside `path`, then give it the name in one step."""
-        if path.exists():
-            raise _exists(path)
+        ensure_new(path)
         temp = temporary_beside(path)
         try:
             db = _connect(temp)
@@ -122,12 +122,8 @@ class Store:
             version = _version(db, path)
             if write:
                 _use_wal(db)
-            if version < LATEST and write:
-                db.execute("BEGIN IMMEDIATE")
-                migrate(db, version)
-                db.execute("COMMIT")
-            elif version < LATEST:
-                db = _upgraded_copy(db, version)
+            if version < LATEST:
+                db = _upgraded(db, version, path, in_place=write)
             return cls(path, db, lock)
         except BaseException:
             if db is not None:
@@ -149,9 +145,18 @@ class Store:
 
     # ---- reading --------------------------------------------------------------------
 
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """Serialize a read; a file SQLite cannot read is a damaged workspace."""
+        with self._mutex:
+            try:
+                yield self._db
+            except sqlite3.DatabaseError as error:
+                raise self._damaged(str(error)) from None
+
     def report(self) -> Report:
         """The analysis as the engine made it, sources included."""
-        with self._mutex:
+        with self._reading():
             row = self._db.execute("SELECT report FROM analysis").fetchone()
             sources = self._db.execute(
                 "SELECT id, label, origin, language, direction, warnings, text "
@@ -180,14 +185,14 @@ class Store:
         return report
 
     def source_records(self) -> list[SourceRecord]:
-        with self._mutex:
+        with self._reading():
             rows = self._db.execute(
                 "SELECT id, origin, path, fingerprint FROM sources ORDER BY position"
             ).fetchall()
         return [SourceRecord(*row) for row in rows]
 
     def decisions(self) -> dict[str, Decision]:
-        with self._mutex:
+        with self._reading():
             rows = self._db.execute(
                 "SELECT key, status, note, kind, side_a, side_b, updated FROM decisions"
             ).fetchall()
@@ -198,7 +203,7 @@ class Store:
 
     def manual(self) -> list[ManualFinding]:
         """Hand-marked findings in the order they were marked."""
-        with self._mutex:
+        with self._reading():
             rows = self._db.execute(
                 "SELECT key, source_a, text_a, source_b, text_b, created FROM manual ORDER BY rowid"
             ).fetchall()
@@ -209,7 +214,7 @@ class Store:
 
     def state(self, prefix: str) -> dict[str, str]:
         """Entries of the `state` table whose name starts with `prefix.`, prefix removed."""
-        with self._mutex:
+        with self._reading():
             rows = self._db.execute(
                 "SELECT name, value FROM state WHERE substr(name, 1, ?) = ?",
                 (len(prefix) + 1, f"{prefix}."),
@@ -220,14 +225,19 @@ class Store:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT; a failure rolls back and becomes `WriteFailed`."""
         with self._mutex:
-            self._db.execute("BEGIN IMMEDIATE")
             try:
+                self._db.execute("BEGIN IMMEDIATE")
                 yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
+                self._db.execute("COMMIT")
+            except BaseException as error:
+                if self._db.in_transaction:
+                    with suppress(sqlite3.Error):
+                        self._db.execute("ROLLBACK")
+                if isinstance(error, sqlite3.Error):
+                    raise WriteFailed(f"could not write to {self.path}: {error}") from None
                 raise
-            self._db.execute("COMMIT")
 
     def put_decision(self, decision: Decision) -> None:
         with self._transaction() as db:
@@ -283,7 +293,11 @@ def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
         check_same_thread=False,
         timeout=BUSY_MS / 1000,
     )
-    db.execute("PRAGMA synchronous = FULL")
+    try:
+        db.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError:
+        db.close()
+        raise NotAWorkspace(f"{path} is not a riwaya workspace") from None
     return db
 
 
@@ -308,15 +322,24 @@ def _version(db: sqlite3.Connection, path: Path) -> int:
     return version
 
 
-def _upgraded_copy(db: sqlite3.Connection, version: int) -> sqlite3.Connection:
-    """An in-memory copy of an old file, upgraded: reading never changes the file."""
-    memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-    db.backup(memory)
-    db.close()
-    memory.execute("BEGIN")
-    migrate(memory, version)
-    memory.execute("COMMIT")
-    return memory
+def _upgraded(
+    db: sqlite3.Connection, version: int, path: Path, *, in_place: bool
+) -> sqlite3.Connection:
+    """Bring an old file to the current schema: in place in one transaction (a crash
+    leaves the old version), or in an in-memory copy when reading only."""
+    target = db
+    try:
+        if not in_place:
+            target = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            db.backup(target)
+            db.close()
+        target.execute("BEGIN IMMEDIATE")
+        migrate(target, version)
+        target.execute("COMMIT")
+    except sqlite3.Error as error:
+        target.close()
+        raise WriteFailed(f"could not upgrade {path} from version {version}: {error}") from None
+    return target
 
 
 def _write_analysis(
@@ -374,6 +397,12 @@ def _strings(data: Any) -> Iterator[str]:
     elif isinstance(data, list):
         for value in data:
             yield from _strings(value)
+
+
+def ensure_new(path: Path) -> None:
+    """Refuse to make a workspace where a file already is (checked again when it is made)."""
+    if path.exists():
+        raise _exists(path)
 
 
 def _exists(path: Path) -> WorkspaceExists:

@@ -64,6 +64,22 @@ def records_for(
     ]
 
 
+def suggested_path(report: Report, folder: Path) -> Path:
+    """A name for a new workspace in `folder`, after its first source, not yet taken."""
+    origin = report.sources[0].origin if report.sources else ""
+    if origin.startswith("sample:"):
+        stem = origin.removeprefix("sample:").split("/", 1)[0]
+    else:
+        stem = Path(origin).name.split(".", 1)[0] if origin not in ("", "-") else ""
+    stem = stem if stem and "://" not in origin else "review"
+    path = folder / f"{stem}{SUFFIX}"
+    number = 1
+    while path.exists():
+        number += 1
+        path = folder / f"{stem}-{number}{SUFFIX}"
+    return path
+
+
 @dataclass(frozen=True)
 class SourceChange:
     """A source whose file no longer holds the text that was analysed."""
@@ -91,6 +107,11 @@ class Workspace:
     @property
     def name(self) -> str:
         return self.path.stem
+
+    @property
+    def analysis(self) -> Report:
+        """The engine's report as stored (the review's report adds hand-marked findings)."""
+        return self._engine
 
     @classmethod
     def create(

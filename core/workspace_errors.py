@@ -28,6 +28,10 @@ class WorkspaceInUse(WorkspaceError):
     """Another riwaya has the workspace open for writing."""
 
 
+class WriteFailed(WorkspaceError):
+    """A change could not be written (disk full, file gone): the user must know at once."""
+
+
 class WorkspaceExists(WorkspaceError):
     """Creating a workspace would replace an existing file."""
 
