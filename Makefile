@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 # camel-tools without its torch tree (6 GB): --no-deps, its light needs come from the extra.
 CAMEL := camel-tools==1.6.0
 
-.PHONY: demo test lint bench eval-ans clean
+.PHONY: demo test lint bench eval-ans learn-cues clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ bench: $(STAMP)
 
 eval-ans: $(STAMP)
 	$(BIN)/python benchmarks/eval_ans.py
+
+learn-cues: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[learn]'
+	$(BIN)/python benchmarks/learn_cues.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

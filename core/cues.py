@@ -1,7 +1,7 @@
 """Learned contradiction cues: which differences between two accounts signal a contradiction.
 
 Two accounts of one event that differ in «أعلى» / «أدنى» or «ارتفاع» / «انخفاض» contradict
-each other; two that differ in «تراجع» / «انخفاض» say the same thing in other words. The
+each other; two that differ in «ارتفاع» / «زيادة» say the same thing in other words. The
 weights of such cues were fitted on the train split of ANS (Arabic news headlines beside a
 paraphrase or a version edited to contradict them) by `benchmarks/learn_cues.py` and live in
 `data/cues.json` as plain, reviewed data with the corpus's attribution. Here they are only
@@ -9,6 +9,9 @@ added up, as a logistic regression does: no learning library is imported at run 
 
 Use `judge_texts(a, b)` for two texts, or, when the content stems are already at hand,
 `judge_pair(stems_a, stems_b, pair_features(read_account(a), read_account(b)), words)`.
+The cues reflect how ANS's annotators edited headlines (antonyms, negations, refusals,
+swapped countries and numbers): strong on such edits, blind to pairs of words train never
+showed (تراجع / انخفاض reads as a contradiction, a verb and its verbal noun as two words).
 """
 
 from __future__ import annotations
@@ -280,27 +283,8 @@ def judge_pair(
         return None
     m = model()
     comparison = compare(stems_a, stems_b, features, words)
-    dense = comparison.features
+    only_a, only_b, dense = comparison
     gate = m.unrelated_bias + sum(w * dense[name] for name, w in m.unrelated.items())
-    score = m.bias + sum(w * dense[name] for name, w in m.features.items())
-    found: list[tuple[float, str, str]] = []
-    for x in comparison.only_a:
-        cue = m.single.get(x)
-        if cue:
-            score += cue.weight
-            found.append((cue.weight, *_quote_single(x, cue, words)))
-    for y in comparison.only_b:
-        cue = m.single.get(y)
-        if cue:
-            score += cue.weight
-            found.append((cue.weight, *_quote_single(y, cue, words)))
-    for x in comparison.only_a:
-        for y in comparison.only_b:
-            key = pair_key(x, y)
-            cue = m.pairs.get(key)
-            if cue:
-                score += cue.weight
-                found.append((cue.weight, *_quote_pair(x, y, key, cue, words)))
     if gate > 0:
         return CueVerdict(
             "unrelated",
@@ -308,18 +292,37 @@ def judge_pair(
             "overlap",
             f"The accounts share few content words ({dense['overlap']:.0%} of the shorter "
             "one's): they do not seem to report the same thing.",
-            score,
+            gate,
         )
+    score = m.bias + sum(w * dense[name] for name, w in m.features.items())
+    fired: list[tuple[float, str, str]] = []  # weight, stem, the other side's stem or ""
+    for x in only_a | only_b:
+        cue = m.single.get(x)
+        if cue:
+            score += cue.weight
+            fired.append((cue.weight, x, ""))
+    for x in only_a:
+        for y in only_b:
+            cue = m.pairs.get(pair_key(x, y))
+            if cue:
+                score += cue.weight
+                fired.append((cue.weight, x, y))
     label: CueLabel = "contradiction" if score >= 0 else "agreement"
     sign = 1.0 if score >= 0 else -1.0
-    for name, said in _FLAG_WORDS.items():
-        weight = m.features.get(name, 0.0)
-        if dense[name] and weight * sign > 0 and said.get(label):
-            found.append((weight * dense[name], name, said[label]))
-    decisive = [item for item in found if item[0] * sign > 0]
-    confidence = _sigmoid(abs(score))
-    if decisive:
-        _, cue, explanation = max(decisive, key=lambda item: abs(item[0]))
+    best = max((f for f in fired if f[0] * sign > 0), key=lambda f: abs(f[0]), default=None)
+    flag = max(
+        (
+            (m.features[name] * dense[name], name)
+            for name in _FLAG_WORDS
+            if dense[name] and m.features.get(name, 0.0) * sign > 0 and label in _FLAG_WORDS[name]
+        ),
+        key=lambda f: abs(f[0]),
+        default=None,
+    )
+    if flag and (best is None or abs(flag[0]) > abs(best[0])):
+        cue, explanation = flag[1], _FLAG_WORDS[flag[1]][label]
+    elif best:
+        cue, explanation = _quote(best, only_a, only_b, m, words)
     elif label == "contradiction":
         cue = "wording"
         explanation = (
@@ -332,7 +335,7 @@ def judge_pair(
             f"The accounts share {dense['overlap']:.0%} of the shorter one's content words and "
             "nothing that differs between them signals a contradiction."
         )
-    return CueVerdict(label, confidence, cue, explanation, score)
+    return CueVerdict(label, _sigmoid(abs(score)), cue, explanation, score)
 
 
 def judge_accounts(a: Account, b: Account) -> CueVerdict | None:
@@ -356,25 +359,37 @@ _FLAG_WORDS = {
 }
 
 
-def _written(stem: str, cue: _Cue, words: Mapping[str, str] | None, index: int = 0) -> str:
-    return (words or {}).get(stem) or (cue.words[index] if len(cue.words) > index else stem)
+def _written(stem: str, cue: _Cue | None, words: Mapping[str, str] | None, index: int) -> str:
+    """A stem as the texts wrote it, else as train most often did."""
+    if words and stem in words:
+        return words[stem]
+    return cue.words[index] if cue and len(cue.words) > index else stem
 
 
-def _quote_single(stem: str, cue: _Cue, words: Mapping[str, str] | None) -> tuple[str, str]:
-    word = _written(stem, cue, words)
-    if cue.weight > 0:
-        return word, f"«{word}» in one account only, a word that often marks a contradiction."
-    return word, f"«{word}» in one account only, a word that often differs between paraphrases."
-
-
-def _quote_pair(
-    x: str, y: str, key: tuple[str, str], cue: _Cue, words: Mapping[str, str] | None
+def _quote(
+    fired: tuple[float, str, str],
+    only_a: frozenset[str],
+    only_b: frozenset[str],
+    m: CueModel,
+    words: Mapping[str, str] | None,
 ) -> tuple[str, str]:
-    first = _written(x, cue, words, key.index(x))
-    second = _written(y, cue, words, key.index(y))
-    if cue.weight > 0:
-        return f"{first} / {second}", f"«{first}» in one account, «{second}» in the other."
-    return (
-        f"{first} / {second}",
-        f"«{first}» in one account, «{second}» in the other: the same thing in other words.",
-    )
+    """The deciding cue in the texts' words, and a sentence about it."""
+    weight, x, y = fired
+    if y:
+        key = pair_key(x, y)
+        cue = m.pairs[key]
+        first, second = _written(x, cue, words, key.index(x)), _written(y, cue, words, key.index(y))
+        said = f"«{first}» in one account, «{second}» in the other"
+        if weight < 0:
+            return f"{first} / {second}", f"{said}: the same thing in other words."
+        return f"{first} / {second}", f"{said}."
+    word = _written(x, m.single[x], words, 0)
+    other = only_b if x in only_a else only_a
+    if len(other) == 1:
+        partner = _written(next(iter(other)), None, words, 0)
+        said = f"«{word}» in one account, «{partner}» in the other"
+    else:
+        said = f"«{word}» in one account only"
+    if weight < 0:
+        return word, f"{said}; «{word}» often differs between accounts that agree."
+    return word, f"{said}; «{word}» often marks a contradiction."

@@ -14,6 +14,7 @@ from functools import cache
 
 from riwaya.core import times as time_rules
 from riwaya.core.claims import speaker_keywords
+from riwaya.core.cues import CueVerdict, judge_texts
 from riwaya.core.lexicon import Antonym, lexicon
 from riwaya.core.model import Claim, Finding, Quantity
 from riwaya.core.words import Words, content_stems, overlap
@@ -53,11 +54,59 @@ class Judgement:
 def judge(pairs: Iterable[tuple[Claim, Claim]]) -> Iterator[Judgement]:
     for first, second in pairs:
         conflicts = list(_conflicts(first, second))
+        verdict = None if conflicts else _learned(first, second)
+        if (
+            verdict is not None
+            and verdict.label == "contradiction"
+            and _checkable(first, second, verdict)
+        ):
+            conflicts = [_lexical(first, second, verdict)]
         yield from conflicts
         if not conflicts and first.source != second.source:
-            agreement = _agreement(first, second) or _paraphrase(first, second)
+            agreement = _agreement(first, second)
+            if agreement is None:
+                agreement = _paraphrase(first, second)
             if agreement:
                 yield agreement
+
+
+CUE_MATTER = 0.5
+"""The learned cues judge near-paraphrases (what they were learned on): claims sharing at
+least this much of their content words."""
+
+
+EDITED = 0.7
+"""A word on one side alone reverses an account only when the rest is nearly the same text."""
+
+
+def _checkable(a: Claim, b: Claim, verdict: CueVerdict) -> bool:
+    """An opposed pair ("أعلى" here, "أدنى" there) is a cue a reader can check; a word on
+    one side alone only when the two accounts are otherwise the same words."""
+    return " / " in verdict.cue or overlap(a.text, b.text) >= EDITED
+
+
+def _learned(a: Claim, b: Claim) -> CueVerdict | None:
+    """The learned cues' verdict on two accounts of one matter in one language."""
+    if a.headline or b.headline or a.opinion or b.opinion:
+        return None
+    if a.quantities and b.quantities:
+        return None  # numbers are the rules' to judge, with their hedges
+    if overlap(a.text, b.text) < CUE_MATTER:
+        return None
+    return judge_texts(a.text, b.text)
+
+
+def _lexical(a: Claim, b: Claim, verdict: CueVerdict) -> Judgement:
+    return Judgement(
+        "contradiction",
+        "lexical",
+        a,
+        b,
+        f"{_who(a)} and {_who(b)} tell the same matter differently: {verdict.explanation}",
+        min(verdict.confidence, 0.75),
+        verdict.cue,
+        verdict.cue,
+    )
 
 
 def _conflicts(a: Claim, b: Claim) -> Iterator[Judgement]:
