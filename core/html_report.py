@@ -116,13 +116,12 @@ def _finding(review: Review, finding: Finding, label: str) -> Iterator[str]:
         claim = report.claim(claim_id)
         source = report.source(claim.source)
         yield f'<section class="side side-{side.lower()}">'
+        speaker = claim.speaker if claim.speaker and claim.speaker != source.label else ""
+        said = f" · {_in(source, speaker)}" if speaker else ""
+        yield f'<p class="who">{side} · {_in(source, source.label)}{said}</p>'
         yield (
-            f'<p class="who">{side} · {_in(source, source.label)} · '
-            f"{_in(source, claim.speaker or 'the source')}</p>"
-        )
-        yield (
-            f'<blockquote dir="{source.direction}" lang="{source.language}" '
-            f'cite="#{_esc(source.id)}">{_quote(source, claim)}</blockquote>'
+            f'<blockquote dir="{source.direction}" lang="{source.language}">'
+            f"{_quote(source, claim)}</blockquote>"
         )
         yield "</section>"
     yield "</div>"

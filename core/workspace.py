@@ -16,9 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from riwaya.core.engine import Progress, analyze
 from riwaya.core.errors import RiwayaError
-from riwaya.core.load import load_one
 from riwaya.core.model import Report, Source
 from riwaya.core.review import MANUAL, Decision, ManualFinding, Review, Status, overlay
 from riwaya.core.store import SourceRecord, Store, clean_text
@@ -26,6 +24,7 @@ from riwaya.core.store import SourceRecord, Store, clean_text
 SUFFIX = ".riwaya"
 
 Clock = Callable[[], str]
+Progress = Callable[[float, str], None]
 
 
 def utc_now() -> str:
@@ -186,6 +185,8 @@ class Workspace:
 
         Only files are checked: URLs are not fetched again, stdin and samples cannot be.
         """
+        from riwaya.core.load import load_one  # the loader is slow to import: not at start-up
+
         encoding = self.store.state("setting").get("encoding")
         changes = []
         for record in self.store.source_records():
@@ -221,6 +222,8 @@ def reanalysed(
     report: Report, changes: Sequence[SourceChange], progress: Progress | None = None
 ) -> Report:
     """The analysis of the sources as their files are now (slow: run it in a worker)."""
+    from riwaya.core.engine import analyze  # slow to import: only when there is work
+
     texts = {c.source.id: c.text for c in changes if c.text is not None}
     sources = [replace(s, text=texts.get(s.id, s.text)) for s in report.sources]
     return analyze(sources, progress=progress, skipped=report.skipped)

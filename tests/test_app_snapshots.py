@@ -81,3 +81,32 @@ def test_demo_selected_contradiction_160x45(snap_compare) -> None:
     assert snap_compare(
         RiwayaApp(demo=True, environ={}), terminal_size=(160, 45), run_before=run_before
     )
+
+
+def reviewing(tmp_path) -> RiwayaApp:  # noqa: ANN001 - pytest's tmp_path
+    """The hand-made report in a fresh workspace file."""
+    from riwaya.core.workspace import Workspace
+
+    path = tmp_path / "story.riwaya"
+    Workspace.create(path, make_report()).close()
+    return RiwayaApp(workspace=Workspace.open(path), environ={})
+
+
+def test_review_statuses_and_progress_80x24(snap_compare, tmp_path) -> None:
+    keys = ["n", "c", "n", "x", "n", "e", *"راجع", "escape", "n"]
+    assert snap_compare(reviewing(tmp_path), terminal_size=(80, 24), press=keys)
+
+
+def test_review_status_filter_160x45(snap_compare, tmp_path) -> None:
+    keys = ["n", "c", "n", "c", "n", "x", "r", "r"]
+    assert snap_compare(reviewing(tmp_path), terminal_size=(160, 45), press=keys)
+
+
+def test_review_note_editor_80x24(snap_compare, tmp_path) -> None:
+    keys = ["n", "e", *"الجيش ينفي", "enter", *"call the ministry"]
+    assert snap_compare(reviewing(tmp_path), terminal_size=(80, 24), press=keys)
+
+
+def test_review_marking_second_claim_80x24(snap_compare, tmp_path) -> None:
+    keys = ["m", "down", "enter", "tab", "down"]
+    assert snap_compare(reviewing(tmp_path), terminal_size=(80, 24), press=keys)

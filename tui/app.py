@@ -1,11 +1,14 @@
-"""The riwaya App: chooses what to analyse, runs the engine in a worker, shows the report."""
+"""The riwaya App: chooses what to analyse, runs the engine in a worker, shows the report,
+and owns the workspace the review is written to (opened, created, re-analysed, closed)."""
 
 from __future__ import annotations
 
 import inspect
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -14,12 +17,19 @@ from textual.screen import Screen
 
 from riwaya.core.errors import RiwayaError
 from riwaya.core.model import Report
+from riwaya.core.review import Review, overlay
+from riwaya.core.workspace import Workspace, reanalysed, suggested_path
 from riwaya.tui import terminal
-from riwaya.tui.messages import AnalysisDone, AnalysisFailed, AnalysisProgress
+from riwaya.tui.messages import AnalysisDone, AnalysisFailed, AnalysisProgress, SourcesChanged
 from riwaya.tui.screens.chooser import ChooserScreen
+from riwaya.tui.screens.confirm import ConfirmScreen
 from riwaya.tui.screens.help import HelpScreen
 from riwaya.tui.screens.loading import LoadingScreen
 from riwaya.tui.screens.report import ReportScreen
+from riwaya.tui.screens.review import ReviewScreen
+from riwaya.tui.screens.save import SaveScreen
+from riwaya.tui.screens.unmatched import UnmatchedScreen
+from riwaya.tui.view_state import ViewState
 from riwaya.tui.widgets.source_view import SourceView
 
 Job = Callable[..., Report]
@@ -41,7 +51,7 @@ class RiwayaApp(App[int]):
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Keys"),
-        Binding("b", "cycle_bidi", "Bidi"),
+        Binding("b", "cycle_bidi", "Bidi", show=False),
     ]
 
     bidi: reactive[str] = reactive("app", init=False)
@@ -54,11 +64,19 @@ class RiwayaApp(App[int]):
         bidi: str = "app",
         report: Report | None = None,
         environ: Mapping[str, str] | None = None,
+        workspace: Workspace | None = None,
+        save_to: Path | None = None,
+        encoding: str | None = None,
     ) -> None:
         super().__init__()
         self.job = job
         self.demo = demo
-        self.report = report
+        self.workspace = workspace
+        """Where the review is written; None until the user saves (or `--save`)."""
+        self.save_to = save_to
+        """`--save`: the workspace to create once the analysis is done."""
+        self.encoding = encoding
+        self.report = workspace.review.report if workspace is not None else report
         self.environ = dict(os.environ if environ is None else environ)
         self.set_reactive(RiwayaApp.bidi, bidi)
         self.sent_explicit = False
@@ -76,8 +94,11 @@ class RiwayaApp(App[int]):
                 severity="warning",
                 timeout=8,
             )
-        if self.report is not None:
-            self.push_screen(ReportScreen(self.report, self.bidi))
+        if self.workspace is not None:
+            self.push_screen(self._report_screen(self.workspace.review))
+            self._check_sources(self.workspace)
+        elif self.report is not None:
+            self.push_screen(self._report_screen(overlay(self.report, {})))
         elif self.demo:
             self._start_demo()
         elif self.job is not None:
@@ -131,18 +152,131 @@ class RiwayaApp(App[int]):
 
     @on(AnalysisDone)
     def _done(self, message: AnalysisDone) -> None:
-        self.report = message.report
-        screen = ReportScreen(message.report, self.bidi)
+        review = self._review_of(message.report)
+        self.report = review.report
+        screen = self._report_screen(review)
         if isinstance(self.screen, LoadingScreen):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
         for skipped in message.report.skipped:
             self.notify(skipped, severity="warning", timeout=6)
+        if review.unmatched or review.lost_manual:
+            self.push_screen(UnmatchedScreen(review, self.bidi))
+
+    def _review_of(self, report: Report) -> Review:
+        """The review to show over a new analysis: carried over, or in a new workspace."""
+        if self.workspace is not None:
+            try:
+                return self.workspace.adopt(report)
+            except RiwayaError as error:
+                self.notify(f"Not saved: {error}", severity="error", timeout=10)
+                return self.workspace.review
+        if self.save_to is not None:
+            self.workspace = self._create_workspace(self.save_to, report)
+        return self.workspace.review if self.workspace is not None else overlay(report, {})
 
     @on(AnalysisFailed)
     def _failed(self, message: AnalysisFailed) -> None:
-        self.exit(return_code=2, message=f"riwaya: {message.error}")
+        if self.workspace is None:
+            self.exit(return_code=2, message=f"riwaya: {message.error}")
+            return
+        # A re-analysis failed: the stored analysis is still there, go back to it.
+        self.notify(f"Re-analysis failed: {message.error}", severity="error", timeout=10)
+        self.switch_screen(self._report_screen(self.workspace.review))
+
+    def _report_screen(self, review: Review) -> ReviewScreen:
+        workspace = self.workspace
+        view = ViewState.from_strings(workspace.view()) if workspace is not None else None
+        return ReviewScreen(review, self.bidi, workspace=workspace, view=view)
+
+    # ---- the workspace -------------------------------------------------------------------
+
+    def _create_workspace(self, path: Path, report: Report) -> Workspace | None:
+        try:
+            workspace = Workspace.create(path, report, encoding=self.encoding)
+        except (RiwayaError, OSError) as error:
+            self.notify(f"No workspace: {error}", severity="error", timeout=10)
+            return None
+        self.notify(f"Saving as you go in {workspace.path}", timeout=4)
+        return workspace
+
+    @on(ReviewScreen.WorkspaceWanted)
+    def _workspace_wanted(self, message: ReviewScreen.WorkspaceWanted) -> None:
+        screen = self.screen
+        if not isinstance(screen, ReviewScreen) or self.workspace is not None:
+            return
+
+        def chosen(path: Path | None) -> None:
+            if path is None:
+                return
+            self.workspace = self._create_workspace(path, screen.report)
+            if self.workspace is not None:
+                screen.attach(self.workspace)
+
+        why = Text.assemble(
+            "A workspace keeps the sources, the analysis and every decision, ",
+            "saved as you make them. ",
+            ("riwaya open NAME", "bold"),
+            " brings it back.",
+        )
+        self.push_screen(SaveScreen(suggested_path(screen.report, Path.cwd()), why), chosen)
+
+    @work(thread=True, exclusive=True, group="sources", exit_on_error=False)
+    def _check_sources(self, workspace: Workspace) -> None:
+        """Read the source files again (advisory: a failure here only skips the check)."""
+        changes = workspace.changed_sources()
+        if changes:
+            self.post_message(SourcesChanged(changes))
+
+    @on(SourcesChanged)
+    def _sources_changed(self, message: SourcesChanged) -> None:
+        changes = message.changes
+        lines = [f"• {change.reason}" for change in changes]
+        if all(change.text is None for change in changes):
+            self.notify("\n".join([*lines, "The stored text is kept."]), severity="warning")
+            return
+        question = Text("\n").join(
+            [
+                Text("Since this workspace was analysed:"),
+                *(Text(line) for line in lines),
+                Text(),
+                Text(
+                    "Re-analyse with the new text? Decisions follow their claims; those that "
+                    "no longer match are kept and listed."
+                ),
+            ]
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._reanalyse(changes)
+
+        self.push_screen(
+            ConfirmScreen("Sources changed", question, "re-analyse", "keep the analysis"),
+            answered,
+        )
+
+    def _reanalyse(self, changes: Sequence) -> None:
+        workspace = self.workspace
+        if workspace is None:
+            return
+
+        def job(progress: Callable[[float, str], None]) -> Report:
+            return reanalysed(workspace.analysis, changes, progress)
+
+        self.switch_screen(LoadingScreen("Re-analysing the changed sources…"))
+        self._run_job(job)
+
+    def action_check_sources(self) -> None:
+        if self.workspace is None:
+            self.notify("No workspace: there is nothing to check against (w saves one).")
+            return
+        self._check_sources(self.workspace)
+
+    def on_unmount(self) -> None:
+        if self.workspace is not None:
+            self.workspace.close()
 
     # ---- bidi mode -----------------------------------------------------------------------
 
@@ -180,26 +314,40 @@ class RiwayaApp(App[int]):
 
     def key_groups(self) -> list[tuple[str, list[Binding]]]:
         """The bindings to list on the help screen, grouped by where they act."""
-        groups = [
-            ("Findings and panes", _bindings(ReportScreen.BINDINGS)),
-            ("Scrolling the focused pane", _bindings(SourceView.BINDINGS)),
-            ("App", _bindings(self.BINDINGS)),
+        marking = [
+            Binding("up,down", "pick", "While marking: move between the pane's claims"),
+            Binding("enter", "pick", "While marking: choose the claim"),
         ]
-        extra = [Binding("ctrl+p", "command_palette", "Command palette")]
-        groups[-1][1].extend(extra)
         scroll = [
             Binding("up,down", "scroll", "Scroll a line"),
             Binding("pageup,pagedown", "page", "Scroll a page"),
             Binding("home,end", "ends", "Top / bottom"),
         ]
-        groups[1][1].extend(scroll)
-        return groups
+        panes = [b for b in _bindings(SourceView.BINDINGS) if b.action != "pick"]
+        return [
+            ("Findings and panes", _bindings(ReportScreen.BINDINGS)),
+            ("Reviewing (saved as you go)", _bindings(ReviewScreen.BINDINGS) + marking),
+            ("Scrolling the focused pane", panes + scroll),
+            (
+                "App",
+                [
+                    *_bindings(self.BINDINGS),
+                    Binding("ctrl+p", "command_palette", "Command palette"),
+                ],
+            ),
+        ]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         if isinstance(screen, ReportScreen):
             yield from screen.system_commands()
         yield SystemCommand("Keys", "Every key of riwaya", self.action_help)
         yield SystemCommand("Bidi mode", "Cycle app → terminal → off", self.action_cycle_bidi)
+        if self.workspace is not None:
+            yield SystemCommand(
+                "Check sources",
+                "Look for source files that changed since the analysis (and re-analyse)",
+                self.action_check_sources,
+            )
         yield from super().get_system_commands(screen)
 
 

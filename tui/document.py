@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from riwaya.core.model import Claim, Finding, Report
+from riwaya.core.review import finding_labels
 
 Role = Literal["contradiction", "corroboration", "plain"]
 ViewMode = Literal["source", "speaker"]
@@ -57,16 +58,14 @@ class PaneDoc:
 
 @dataclass(frozen=True)
 class Numbering:
-    """The label each finding carries on screen: contradictions "1", "2"...,
-    corroborations "=1", "=2"..."""
+    """The label each finding carries on screen: contradictions "1", "2"..., hand-marked
+    ones "M1"..., corroborations "=1", "=2"... (the exports use the same labels)."""
 
     labels: dict[str, str]
 
     @classmethod
     def of(cls, report: Report) -> Numbering:
-        labels = {f.id: str(i) for i, f in enumerate(report.contradictions, 1)}
-        labels |= {f.id: f"={i}" for i, f in enumerate(report.corroborations, 1)}
-        return cls(labels)
+        return cls(finding_labels(report))
 
     def label(self, finding: Finding) -> str:
         return self.labels.get(finding.id, "?")

@@ -1,4 +1,4 @@
-"""Messages the analysis worker sends up to the app.
+"""Messages the analysis and source-check workers send up to the app.
 
 Widget-specific messages (a finding selected, a pane scrolled) are nested in their
 widgets, as Textual's own widgets do.
@@ -9,6 +9,7 @@ from __future__ import annotations
 from textual.message import Message
 
 from riwaya.core.model import Report
+from riwaya.core.workspace import SourceChange
 
 
 class AnalysisProgress(Message):
@@ -34,3 +35,11 @@ class AnalysisFailed(Message):
     def __init__(self, error: str) -> None:
         super().__init__()
         self.error = error
+
+
+class SourcesChanged(Message):
+    """Files the workspace's sources came from hold other text now (or cannot be read)."""
+
+    def __init__(self, changes: list[SourceChange]) -> None:
+        super().__init__()
+        self.changes = changes

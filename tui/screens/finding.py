@@ -10,20 +10,30 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from riwaya.core.model import Finding, Report
+from riwaya.core.review import Decision
 from riwaya.tui import labels
 from riwaya.tui.document import Numbering
+from riwaya.tui.screens.note import preview
 from riwaya.tui.widgets.findings import confidence_text
 
 
 class FindingDetails(Static):
     """The finding laid out at the widget's width (source text through the bidi layout)."""
 
-    def __init__(self, report: Report, finding: Finding, label: str, bidi: str) -> None:
+    def __init__(
+        self,
+        report: Report,
+        finding: Finding,
+        label: str,
+        bidi: str,
+        decision: Decision | None = None,
+    ) -> None:
         super().__init__()
         self.report = report
         self.finding = finding
         self.label = label
         self.bidi = bidi
+        self.decision = decision
 
     def on_resize(self) -> None:
         self.update(self.describe(max(10, self.size.width)))
@@ -41,6 +51,10 @@ class FindingDetails(Static):
         out += [Text(), labels.block(finding.explanation, width, "ltr", self.bidi)]
         if finding.cue:
             out.append(Text.assemble(("Decided by: ", "dim"), finding.cue))
+        if self.decision is not None:
+            out.append(Text.assemble(("Review: ", "dim"), (self.decision.status, "bold")))
+            if self.decision.note.strip():
+                out.append(preview(self.decision.note, width, self.bidi))
         for side, claim_id in zip("AB", finding.claims, strict=True):
             claim = self.report.claim(claim_id)
             source = self.report.source(claim.source)
@@ -69,19 +83,27 @@ class FindingScreen(ModalScreen[None]):
         Binding("escape,enter,q", "close", "Close"),
     ]
 
-    def __init__(self, report: Report, finding: Finding, numbering: Numbering, bidi: str) -> None:
+    def __init__(
+        self,
+        report: Report,
+        finding: Finding,
+        numbering: Numbering,
+        bidi: str,
+        decision: Decision | None = None,
+    ) -> None:
         super().__init__()
         self.report = report
         self.finding = finding
         self.numbering = numbering
         self.bidi = bidi
+        self.decision = decision
 
     def compose(self) -> ComposeResult:
         label = self.numbering.label(self.finding)
         with VerticalScroll(id="finding-box") as box:
             box.border_title = f"Finding {label}"
             box.border_subtitle = "esc close"
-            yield FindingDetails(self.report, self.finding, label, self.bidi)
+            yield FindingDetails(self.report, self.finding, label, self.bidi, self.decision)
 
     def action_close(self) -> None:
         self.dismiss(None)

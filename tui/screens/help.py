@@ -14,6 +14,8 @@ NOTES = (
     "Search ignores harakat, tatweel, hamza forms of alef, ة/ه and ى/ي.",
     "Bidi modes: app (riwaya shapes and reorders Arabic), terminal (the terminal does it:"
     " one pane at a time), off (logical text, for screen readers).",
+    "Every decision and note is written to the workspace as it is made (w names one;"
+    " riwaya open NAME.riwaya comes back to where you were).",
 )
 
 

@@ -1,4 +1,5 @@
-"""The main screen: sources side by side, findings beside or below, and every key to move."""
+"""The main screen: sources side by side, findings beside or below (with their review
+status), and every key to move. The review desk (`review.py`) builds on it."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 
 from riwaya.core.model import Finding, Report
+from riwaya.core.review import STATUSES, Review, Status
 from riwaya.tui import labels
 from riwaya.tui.document import (
     Numbering,
@@ -27,6 +29,7 @@ from riwaya.tui.document import (
 )
 from riwaya.tui.screens.finding import FindingScreen
 from riwaya.tui.search import find_all
+from riwaya.tui.view_state import FINDINGS_LIST, ViewState
 from riwaya.tui.widgets.findings import FindingsPanel
 from riwaya.tui.widgets.source_pane import SourcePane
 from riwaya.tui.widgets.source_view import SourceView
@@ -40,8 +43,10 @@ FINDINGS_WIDTH = 48
 
 
 class ReportScreen(Screen):
-    """Shows one `Report`: it never recomputes anything the engine found."""
+    """Shows one `Review`: a report (never recomputed here) with each finding's status."""
 
+    AUTO_FOCUS = ""
+    """on_mount focuses the pane the user was in (Textual would take the first one)."""
     BINDINGS = [
         Binding("n", "next_contradiction", "Next"),
         Binding("p", "previous_contradiction", "Prev"),
@@ -49,12 +54,13 @@ class ReportScreen(Screen):
         Binding("shift+tab", "previous_pane", "Previous pane", show=False),
         Binding("right_square_bracket", "page(1)", "Panes →", show=False),
         Binding("left_square_bracket", "page(-1)", "Panes ←", show=False),
-        Binding("v", "toggle_view", "View"),
+        Binding("v", "toggle_view", "View", show=False),
         Binding("s", "toggle_sync", "Sync scrolling", show=False),
         Binding("slash", "search", "Search"),
         Binding("N", "next_match", "Next match", show=False),
         Binding("P", "previous_match", "Previous match", show=False),
-        Binding("f", "filter", "Filter"),
+        Binding("f", "filter", "Filter", show=False),
+        Binding("r", "status_filter", "Filter by review status", show=False),
         Binding("F", "toggle_findings", "Findings panel", show=False),
         Binding("enter", "details", "Details", show=False),
         Binding("escape", "cancel", "Cancel search", show=False),
@@ -66,18 +72,38 @@ class ReportScreen(Screen):
     sync: reactive[bool] = reactive(False, init=False)
     selected: reactive[str | None] = reactive(None, init=False)
     kind_filter: reactive[str | None] = reactive(None, init=False)
+    status_filter: reactive[Status | None] = reactive(None, init=False)
     show_findings: reactive[bool] = reactive(True, init=False)
 
-    def __init__(self, report: Report, bidi: str = "app", **kwargs) -> None:
+    def __init__(
+        self, review: Review, bidi: str = "app", view: ViewState | None = None, **kwargs
+    ) -> None:
         super().__init__(**kwargs)
-        self.report = report
-        self.numbering = Numbering.of(report)
+        self.review = review
+        self.report: Report = review.report
+        self.numbering = Numbering.of(self.report)
         self.bidi = bidi
-        self.docs: list[PaneDoc] = source_docs(report)
+        self.restore = view or ViewState()
+        """Where to start: where the user was when the workspace was last open."""
+        self.docs: list[PaneDoc] = self._restored_docs()
         self.query_text = ""
         self.matches: list[tuple[int, int, int]] = []
         """Search matches as (pane index, start, end)."""
         self.current_match: int | None = None
+        state = self.restore
+        kinds = finding_kinds(self.report)
+        self.set_reactive(ReportScreen.kind_filter, state.kind if state.kind in kinds else None)
+        status = state.status if state.status in STATUSES else None
+        self.set_reactive(ReportScreen.status_filter, status)  # type: ignore[arg-type]
+        self.set_reactive(ReportScreen.show_findings, state.findings)
+        self.set_reactive(ReportScreen.sync, state.sync)
+
+    def _restored_docs(self) -> list[PaneDoc]:
+        source_ids = {s.id for s in self.report.sources}
+        if self.restore.mode == "speaker" and self.restore.speaker_source in source_ids:
+            self.set_reactive(ReportScreen.view_mode, "speaker")
+            return speaker_docs(self.report, self.restore.speaker_source)
+        return source_docs(self.report)
 
     # ---- composition -------------------------------------------------------------
 
@@ -85,7 +111,9 @@ class ReportScreen(Screen):
         yield Static(id="status")
         with Container(id="body"):
             yield Horizontal(*self._make_panes(), id="panes")
-            yield FindingsPanel(self.report, self.bidi, id="findings")
+            yield FindingsPanel(
+                self.review, self.bidi, self.kind_filter, self.status_filter, id="findings"
+            )
         yield Input(
             id="search",
             placeholder="Search (ignores harakat, hamza forms, ة/ه, ى/ي) · enter find · esc cancel",
@@ -97,10 +125,23 @@ class ReportScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#search").display = False
+        self.panel.display = self.show_findings
         self._fit(self.size.width)
-        self._focus_pane(0)
+        self._restore_view()
         if not self.report.sources:
             self.notify("No source could be loaded.", severity="error")
+
+    def _restore_view(self) -> None:
+        """Back to where the user was: the finding, then the page, then the focus."""
+        state = self.restore
+        finding = self.review.finding_by_key(state.selected) if state.selected else None
+        if finding is not None:
+            self.selected = finding.id
+        self.first_pane = self._clamp(state.first_pane)
+        if state.focus == FINDINGS_LIST and self.show_findings:
+            self.query_one("#findings-list", OptionList).focus()
+        else:
+            self._focus_pane(state.focus if 0 <= state.focus < len(self.docs) else 0)
 
     @property
     def panes(self) -> list[SourcePane]:
@@ -134,6 +175,7 @@ class ReportScreen(Screen):
 
     def watch_first_pane(self) -> None:
         self._show_page()
+        self._save_view()
 
     def _show_page(self) -> None:
         last = self.first_pane + self.per_page
@@ -161,6 +203,9 @@ class ReportScreen(Screen):
             self.first_pane = self._clamp(indices[0])
 
     def _update_status(self) -> None:
+        self.query_one("#status", Static).update(self._status_text())
+
+    def _status_text(self) -> Text:
         count = len(self.docs)
         last = min(count, self.first_pane + self.per_page)
         what = "source" if self.view_mode == "source" else "speaker"
@@ -184,7 +229,7 @@ class ReportScreen(Screen):
             text.append_text(labels.one_line(self.query_text, 20, direction, self.bidi))
             text.append(f"” {position} ")
             text.append("N/P", style="dim")
-        self.query_one("#status", Static).update(text)
+        return text
 
     # ---- what the app asks of the screen ------------------------------------------
 
@@ -195,10 +240,20 @@ class ReportScreen(Screen):
         self.panel.set_bidi(mode)
         self._fit(self.size.width)
 
+    @classmethod
+    def bindings(cls) -> list[Binding]:
+        """The bindings of this screen class and of the classes it builds on, in order."""
+        return [
+            binding
+            for klass in reversed(cls.__mro__)
+            for binding in vars(klass).get("BINDINGS", ())
+            if isinstance(binding, Binding)
+        ]
+
     def system_commands(self) -> Iterable[SystemCommand]:
         """Palette entries: every action of this screen, then one per finding."""
-        for binding in self.BINDINGS:
-            if isinstance(binding, Binding) and binding.action != "cancel":
+        for binding in self.bindings():
+            if binding.action != "cancel":
                 key = self.app.get_key_display(binding)
                 yield SystemCommand(
                     binding.description, f"Key: {key}", partial(self.run_action, binding.action)
@@ -217,6 +272,7 @@ class ReportScreen(Screen):
         self.selected = finding_id
 
     def watch_selected(self, finding_id: str | None) -> None:
+        self._save_view()
         self.panel.select(finding_id)
         finding = self._finding(finding_id)
         claims = set(finding.claims) if finding else set()
@@ -246,8 +302,15 @@ class ReportScreen(Screen):
             self.notify("No contradictions under this filter.", severity="warning")
             return
         ids = [f.id for f in shown]
+        order = {f.id: i for i, f in enumerate(self.report.findings)}
         if self.selected in ids:
             index = (ids.index(self.selected) + step) % len(ids)
+        elif self.selected in order:
+            # The selection left the list (confirmed under "open"): go on from where it was.
+            here = order[self.selected]
+            later = [i for i, f in enumerate(shown) if order[f.id] > here]
+            earlier = [i for i, f in enumerate(shown) if order[f.id] < here]
+            index = (later or [0])[0] if step > 0 else (earlier or [len(ids) - 1])[-1]
         else:
             index = 0 if step > 0 else len(ids) - 1
         self.selected = ids[index]
@@ -263,7 +326,11 @@ class ReportScreen(Screen):
         if finding is None:
             self.notify("Select a finding first (n, or the findings list).")
             return
-        self.app.push_screen(FindingScreen(self.report, finding, self.numbering, self.bidi))
+        self.app.push_screen(
+            FindingScreen(
+                self.report, finding, self.numbering, self.bidi, self.review.decision(finding.id)
+            )
+        )
 
     def action_filter(self) -> None:
         kinds: list[str | None] = [None, *finding_kinds(self.report)]
@@ -273,6 +340,16 @@ class ReportScreen(Screen):
     def watch_kind_filter(self, kind: str | None) -> None:
         self.panel.set_filter(kind)
         self.notify(f"Findings: {kind or 'all kinds'} ({len(self.panel.shown)})", timeout=2)
+        self._save_view()
+
+    def action_status_filter(self) -> None:
+        order: list[Status | None] = [None, *STATUSES]
+        self.status_filter = order[(order.index(self.status_filter) + 1) % len(order)]
+
+    def watch_status_filter(self, status: Status | None) -> None:
+        self.panel.set_status_filter(status)
+        self.notify(f"Findings: {status or 'any status'} ({len(self.panel.shown)})", timeout=2)
+        self._save_view()
 
     def action_toggle_findings(self) -> None:
         self.show_findings = not self.show_findings
@@ -282,6 +359,7 @@ class ReportScreen(Screen):
         if not show and self.panel.has_focus_within:
             self._focus_pane(self.first_pane)
         self._fit(self.size.width)
+        self._save_view()
 
     # ---- panes: focus, paging, view mode, sync ------------------------------------
 
@@ -344,17 +422,21 @@ class ReportScreen(Screen):
         else:
             self.docs = source_docs(self.report)
             target = next((i for i, d in enumerate(self.docs) if d.key == source_id), 0)
-        container = self.query_one("#panes")
-        await container.remove_children()
-        await container.mount_all(self._make_panes())
-        self.first_pane = 0
-        self._fit(self.size.width)
-        self._focus_pane(target)
-        self._run_search()
-        self.watch_selected(self.selected)
+        await self._remount_panes(target, first=0)
         if mode == "speaker":
             number = next(i for i, s in enumerate(self.report.sources, 1) if s.id == source_id)
             self.notify(f"By speaker: {len(self.docs)} speakers in source {number}", timeout=3)
+
+    async def _remount_panes(self, focus: int, first: int) -> None:
+        """Show `self.docs` afresh (view mode, or claim roles changed by a marked finding)."""
+        container = self.query_one("#panes")
+        await container.remove_children()
+        await container.mount_all(self._make_panes())
+        self.first_pane = self._clamp(first)
+        self._fit(self.size.width)
+        self._focus_pane(focus)
+        self._run_search()
+        self.watch_selected(self.selected)
 
     def action_toggle_sync(self) -> None:
         self.sync = not self.sync
@@ -362,6 +444,7 @@ class ReportScreen(Screen):
     def watch_sync(self, sync: bool) -> None:
         self._update_status()
         self.notify(f"Synchronized scrolling {'on' if sync else 'off'}", timeout=2)
+        self._save_view()
 
     @on(SourceView.Scrolled)
     def _view_scrolled(self, event: SourceView.Scrolled) -> None:
@@ -448,3 +531,28 @@ class ReportScreen(Screen):
         elif self.query_text:
             self.query_text = ""
             self._run_search()
+
+    # ---- where the user is ----------------------------------------------------------------
+
+    def _save_view(self) -> None:
+        """Called whenever where the user is changes: the review screen keeps it."""
+
+    def view_state(self) -> ViewState:
+        """Where the user is now: the selected finding, the panes, the filters, the focus."""
+        current = self._current_pane()
+        if self.panel.has_focus_within:
+            focus = FINDINGS_LIST
+        else:
+            focus = current if current is not None else self.first_pane
+        speaking = self.view_mode == "speaker" and self.docs
+        return ViewState(
+            selected=self.review.keys.get(self.selected, "") if self.selected else "",
+            mode=self.view_mode,
+            speaker_source=self.docs[0].key.split("/", 1)[0] if speaking else "",
+            first_pane=self.first_pane,
+            focus=focus,
+            kind=self.kind_filter or "",
+            status=self.status_filter or "",
+            findings=self.show_findings,
+            sync=self.sync,
+        )

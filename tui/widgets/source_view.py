@@ -65,6 +65,7 @@ class SourceView(ScrollView, can_focus=True):
         Binding("j", "scroll_down", "Down", show=False),
         Binding("k", "scroll_up", "Up", show=False),
         Binding("space", "page_down", "Page down", show=False),
+        Binding("enter", "pick", "Choose the claim (marking)", show=False),
     ]
     COMPONENT_CLASSES = {
         "source-view--contradiction",
@@ -76,6 +77,7 @@ class SourceView(ScrollView, can_focus=True):
         "source-view--marker-contradiction",
         "source-view--marker-corroboration",
         "source-view--marker-selected",
+        "source-view--cursor",
     }
 
     class Scrolled(Message):
@@ -86,9 +88,21 @@ class SourceView(ScrollView, can_focus=True):
             self.view = view
             self.fraction = fraction
 
+    class Picked(Message):
+        """The user chose a claim while marking a contradiction the engine missed."""
+
+        def __init__(self, view: SourceView, claim_id: str) -> None:
+            super().__init__()
+            self.view = view
+            self.claim_id = claim_id
+
     bidi: var[str] = var("app")
     selected_claims: var[tuple[str, ...]] = var(())
     """The claims marked because their finding is selected (both, when one pane holds both)."""
+    picking: var[bool] = var(False)
+    """Choosing a claim: up/down (j/k) move the claim cursor instead of scrolling."""
+    cursor: var[str | None] = var(None)
+    """The claim under the claim cursor while picking."""
 
     def __init__(self, doc: PaneDoc, bidi: str = "app", **kwargs) -> None:
         super().__init__(**kwargs)
@@ -202,6 +216,60 @@ class SourceView(ScrollView, can_focus=True):
             self.scroll_to(y=max(0, row - height // 3), animate=False, immediate=True, force=True)
             self._following = False
 
+    # ---- choosing a claim (marking a missed contradiction) ------------------------
+
+    def start_picking(self) -> None:
+        """Show the claim cursor, on the first claim in view."""
+        self.picking = True
+        spans = self.doc.spans
+        if not spans or not self.text_width:
+            self.cursor = spans[0].claim_id if spans else None
+            return
+        top = round(self.scroll_y)
+        layout = self.layout
+        first = next((s for s in spans if layout.row_of(s.start) >= top), spans[-1])
+        self._move_cursor(first.claim_id)
+
+    def stop_picking(self) -> None:
+        self.picking = False
+        self.cursor = None
+
+    def _move_cursor(self, claim_id: str) -> None:
+        self.cursor = claim_id
+        if self.text_width and (row := self.row_of_claim(claim_id)) is not None:
+            self._scroll_to_row(row)
+
+    def _step_cursor(self, step: int) -> None:
+        ids = [span.claim_id for span in self.doc.spans]
+        if not ids:
+            return
+        index = ids.index(self.cursor) + step if self.cursor in ids else 0
+        self._move_cursor(ids[max(0, min(len(ids) - 1, index))])
+
+    def action_scroll_up(self) -> None:
+        if self.picking:
+            self._step_cursor(-1)
+        else:
+            super().action_scroll_up()
+
+    def action_scroll_down(self) -> None:
+        if self.picking:
+            self._step_cursor(1)
+        else:
+            super().action_scroll_down()
+
+    def action_pick(self) -> None:
+        if self.cursor is not None:
+            self.post_message(self.Picked(self, self.cursor))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # enter chooses a claim only while picking; otherwise it goes on to the screen.
+        return self.picking if action == "pick" else True
+
+    def watch_cursor(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
     def set_matches(self, matches: Sequence[tuple[int, int]], current: int | None) -> None:
         """Highlight search matches (logical spans); scroll to the `current` one."""
         self._matches = list(matches)
@@ -282,6 +350,9 @@ class SourceView(ScrollView, can_focus=True):
         for span in self.doc.spans:
             if span.claim_id in self.selected_claims:
                 add(span.start, span.end, self._style("selected"))
+        for span in self.doc.spans:
+            if span.claim_id == self.cursor:
+                add(span.start, span.end, self._style("cursor"))
         for number, (start, end) in enumerate(self._matches):
             current = number == self._current_match
             add(start, end, self._style("match-current" if current else "match"))
