@@ -314,6 +314,11 @@ def _stem_set(text: str) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(stems[i : i + n]) for n in (1, 2, 3) for i in range(len(stems) - n + 1))
 
 
+ANTONYM_MATTER = 0.3
+"""Opposed words say something only about one subject: "the front withdrew" and "the army
+advanced" share an attack but not the claim; the two accounts must share wording too."""
+
+
 @cache
 def _antonym_heads() -> frozenset[str]:
     return frozenset(
@@ -325,7 +330,7 @@ def _antonym(a: Claim, b: Claim) -> Judgement | None:
     heads = _antonym_heads()
     if not (content_stems(a.text) & heads and content_stems(b.text) & heads):
         return None
-    if overlap(a.text, b.text) < 0.3 and not _shared_events(a, b):
+    if overlap(a.text, b.text) < ANTONYM_MATTER:
         return None
     grams_a, grams_b = _stem_set(a.text), _stem_set(b.text)
     for antonym in lexicon().antonyms:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from riwaya.core.arabic import tokenize
+from riwaya.core.arabic import fold, tokenize
 from riwaya.core.stem import stem
 
 
@@ -40,17 +40,24 @@ class Lexicon:
     kinds: dict[str, str]
     antonyms: tuple[Antonym, ...]
     longest: int
+    exact: dict[tuple[str, ...], str]
+    """Words whose stem collides with common words (شهيد and تشهد share شهد): matched as
+    written, clitics aside."""
 
     def concept_type(self, concept: str) -> str:
         return self.kinds.get(concept, "")
 
-    def find(self, stems: list[str]) -> list[Match]:
-        """Concepts named in a stemmed token list, longest phrase first, no overlaps."""
+    def find(self, stems: list[str], folded: list[str] | None = None) -> list[Match]:
+        """Concepts named in a token list, longest phrase first, no overlaps."""
+        bare = [strip_clitics(w) for w in folded] if folded is not None else None
         matches: list[Match] = []
         index = 0
         while index < len(stems):
             for size in range(min(self.longest, len(stems) - index), 0, -1):
-                concept = self.phrases.get(tuple(stems[index : index + size]))
+                concept = None
+                if bare is not None:
+                    concept = self.exact.get(tuple(bare[index : index + size]))
+                concept = concept or self.phrases.get(tuple(stems[index : index + size]))
                 if concept:
                     matches.append(Match(concept, index, index + size - 1))
                     index += size
@@ -60,12 +67,35 @@ class Lexicon:
         return matches
 
 
+_CLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
+
+
+def strip_clitics(folded: str) -> str:
+    """A folded Arabic word without its leading conjunction, preposition or article."""
+    for clitic in _CLITICS:
+        if folded.startswith(clitic) and len(folded) - len(clitic) >= 3:
+            return folded[len(clitic) :]
+    return folded
+
+
 def _stem_phrase(phrase: str) -> tuple[str, ...]:
     return tuple(stem(token.text) for token in tokenize(phrase))
 
 
+def _exact_phrase(phrase: str) -> tuple[str, ...]:
+    return tuple(strip_clitics(fold(token.text)) for token in tokenize(phrase))
+
+
 def _phrases(words: dict[str, list[str]]) -> frozenset[tuple[str, ...]]:
-    return frozenset(_stem_phrase(w) for lang in ("ar", "en") for w in words.get(lang, ()))
+    return frozenset(
+        _stem_phrase(w) for lang in ("ar", "en") for w in words.get(lang, ()) if w[:1] != "="
+    )
+
+
+def _exact(words: dict[str, list[str]]) -> frozenset[tuple[str, ...]]:
+    return frozenset(
+        _exact_phrase(w[1:]) for lang in ("ar", "en") for w in words.get(lang, ()) if w[:1] == "="
+    )
 
 
 @cache
@@ -74,13 +104,16 @@ def lexicon() -> Lexicon:
         resources.files("riwaya.core.data").joinpath("lexicon.json").read_text("utf-8")
     )
     phrases: dict[tuple[str, ...], str] = {}
+    exact: dict[tuple[str, ...], str] = {}
     kinds: dict[str, str] = {}
     for concept, entry in raw["concepts"].items():
         kinds[concept] = entry["type"]
         for phrase in _phrases(entry):
             phrases.setdefault(phrase, concept)
+        for phrase in _exact(entry):
+            exact.setdefault(phrase, concept)
     antonyms = tuple(
         Antonym(a["name"], _phrases(a["a"]), _phrases(a["b"])) for a in raw["antonyms"]
     )
-    longest = max(len(p) for p in phrases)
-    return Lexicon(phrases, kinds, antonyms, longest)
+    longest = max(len(p) for p in (*phrases, *exact))
+    return Lexicon(phrases, kinds, antonyms, longest, exact)

@@ -126,6 +126,8 @@ _VAGUE = {
     "بضعه": (3, 9),
 }
 
+_NUMBER_WORDS = frozenset((*_UNITS, *_HUNDREDS, *_SCALES, *_DUALS))
+
 # Hedges before the number (folded token sequences) and after it.
 _BEFORE = [
     (("ما", "يصل", "الي"), "up_to"),
@@ -198,6 +200,11 @@ _UNIT_WORDS = {
     "ساعات": "duration",
     "يوم": "duration",
     "ايام": "duration",
+    "يوما": "duration",
+    "يومين": "duration",
+    "شهرا": "duration",
+    "اسبوعا": "duration",
+    "ساعتين": "duration",
     "اسبوع": "duration",
     "اسابيع": "duration",
     "شهر": "duration",
@@ -248,7 +255,11 @@ def _word_value(words: Words, index: int) -> tuple[float, int] | None:
     position = index
     while position < len(words.folded):
         word = words.folded[position]
-        bare = word[1:] if position > index and word.startswith("و") and len(word) > 2 else word
+        bare = word
+        # "وعشرين" within a number; "بثلاث" / "لخمسة" at its start
+        clitic = word[:1] in ("و", "ب", "ل") and len(word) > 3 and word not in _NUMBER_WORDS
+        if clitic and (position > index or word[:1] != "و"):
+            bare = word[1:]
         if bare in ("عشر", "عشره") and last >= 0 and 0 < current < 10:
             current += 10
         elif bare in _UNITS:
@@ -333,6 +344,8 @@ def _measured(words: Words, first: int, last: int) -> tuple[str, str] | None:
                 category = match.concept
             elif kind == "entity" and not entity:
                 entity = match.concept
+            elif kind == "event" and not category and not entity:
+                return "count", match.concept  # "ثلاث سيارات مفخخة": three car bombs
             else:
                 break
             position = match.last + 1

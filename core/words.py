@@ -56,7 +56,7 @@ class Words:
 
     @cached_property
     def concepts(self) -> list[Match]:
-        return lexicon().find(self.stems)
+        return lexicon().find(self.stems, self.folded)
 
     def span_text(self, first: int, last: int) -> str:
         """The source text from token `first` to token `last`, inclusive."""
