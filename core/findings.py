@@ -144,6 +144,9 @@ def _weak(quantity: Quantity) -> bool:
 def _numeric(a: Claim, b: Claim) -> Judgement | None:
     if a.polarity != "affirmed" or b.polarity != "affirmed":
         return None
+    lone = _lone_numbers(a, b)
+    if lone:
+        return lone
     for qa in a.quantities:
         for qb in b.quantities:
             if not _comparable(qa, qb):
@@ -182,6 +185,35 @@ def _numeric(a: Claim, b: Claim) -> Judgement | None:
                     qa.category,
                 )
     return None
+
+
+def _lone_numbers(a: Claim, b: Claim) -> Judgement | None:
+    """Two tellings of one matter, one number each, read as different things ("120 pupils
+    poisoned" / "12 cases of poisoning"): the figures cannot both be right, but the engine is
+    not sure they count the same thing."""
+    if len(a.quantities) != 1 or len(b.quantities) != 1:
+        return None
+    qa, qb = a.quantities[0], b.quantities[0]
+    if _comparable(qa, qb) or qa.overlaps(qb) or "part" in (qa.hedge, qb.hedge):
+        return None
+    if {qa.category, qb.category} & {"percent", "money", "capacity"} and qa.category != qb.category:
+        return None
+    if overlap(a.text, b.text) < LONE_NUMBER_MATTER:
+        return None
+    return Judgement(
+        "contradiction",
+        "numeric",
+        a,
+        b,
+        f"{_who(a)} gives {qa.describe()} («{qa.span.text}»), {_who(b)} {qb.describe()} "
+        f"(«{qb.span.text}») for what reads as the same matter.",
+        0.45,
+        f"{qa.span.text} / {qb.span.text}",
+        "number",
+    )
+
+
+LONE_NUMBER_MATTER = 0.6
 
 
 def _scale_conflict(upper: Quantity, other: Quantity) -> str:
