@@ -12,14 +12,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from riwaya.core.model import Claim
-from riwaya.core.words import content_stems
+from riwaya.core.words import bridge_keys, content_stems
 
 MAX_BLOCK = 40
 
 
-def keys(claim: Claim) -> set[str]:
-    """What a claim is about, as index keys."""
-    found: set[str] = set()
+def keys(claim: Claim, bilingual: bool = False) -> set[str]:
+    """What a claim is about, as index keys; across languages also what Arabic and English
+    can share (concepts, numbers, name skeletons)."""
+    found: set[str] = set(bridge_keys(claim.text)) if bilingual else set()
     events = [f"e:{e}" for e in claim.events]
     quantities = [f"q:{q.category}" for q in claim.quantities]
     places = [f"p:{p.key}" for p in claim.places]
@@ -32,14 +33,16 @@ def keys(claim: Claim) -> set[str]:
 
 
 def candidate_pairs(
-    claims: Iterable[Claim], max_block: int = MAX_BLOCK
+    claims: Iterable[Claim], max_block: int = MAX_BLOCK, bilingual: bool = False
 ) -> Iterator[tuple[Claim, Claim]]:
     """Pairs of claims by different parties that share an informative key, each once."""
     index: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.opinion or claim.headline:
             continue  # opinions are not facts; a headline only summarizes its body
-        for key in sorted(keys(claim)):  # sorted: the report must not depend on hash seeds
+        for key in sorted(
+            keys(claim, bilingual)
+        ):  # sorted: the report must not depend on hash seeds
             index[key].append(claim)
     seen: set[tuple[str, str]] = set()
     for block in index.values():

@@ -202,7 +202,7 @@ def _read_clause(
     speaker_tokens = range(found.first, found.last + 1) if found.first >= 0 else range(0)
     events = []
     for match in words.concepts:
-        if match.first in speaker_tokens or lex.concept_type(match.concept) == "entity":
+        if match.first in speaker_tokens or lex.concept_type(match.concept) in ("entity", "topic"):
             continue
         if match.concept not in events:
             events.append(match.concept)

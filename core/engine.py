@@ -31,7 +31,8 @@ def analyze(
         speakers.extend(parties)
     claims = link_named_denials(claims, speakers)
     report_progress(0.9, "comparing claims")
-    contradictions, corroborations = number(judge(candidate_pairs(claims)))
+    bilingual = len({source.language for source in sources}) > 1
+    contradictions, corroborations = number(judge(candidate_pairs(claims, bilingual=bilingual)))
     report_progress(1.0, "done")
     return Report(
         sources=tuple(sources),

@@ -100,9 +100,11 @@ def _exact(words: dict[str, list[str]]) -> frozenset[tuple[str, ...]]:
 
 @cache
 def lexicon() -> Lexicon:
-    raw = json.loads(
-        resources.files("riwaya.core.data").joinpath("lexicon.json").read_text("utf-8")
-    )
+    data = resources.files("riwaya.core.data")
+    raw = json.loads(data.joinpath("lexicon.json").read_text("utf-8"))
+    glossary = data.joinpath("glossary.json")
+    if glossary.is_file():  # everyday news nouns, so Arabic and English accounts meet
+        raw["concepts"] = {**json.loads(glossary.read_text("utf-8"))["concepts"], **raw["concepts"]}
     phrases: dict[tuple[str, ...], str] = {}
     exact: dict[tuple[str, ...], str] = {}
     kinds: dict[str, str] = {}

@@ -342,7 +342,7 @@ def _measured(words: Words, first: int, last: int) -> tuple[str, str] | None:
             kind = lex.concept_type(match.concept)
             if kind == "measure" and not category:
                 category = match.concept
-            elif kind == "entity" and not entity:
+            elif kind in ("entity", "topic") and not entity:
                 entity = match.concept
             elif kind == "event" and not category and not entity:
                 return "count", match.concept  # "ثلاث سيارات مفخخة": three car bombs
