@@ -354,7 +354,10 @@ advanced" share an attack but not the claim; the two accounts must share wording
 @cache
 def _antonym_heads() -> frozenset[str]:
     return frozenset(
-        phrase[0] for pair in lexicon().antonyms for phrase in (*pair.side_a, *pair.side_b)
+        stem_
+        for pair in lexicon().antonyms
+        for phrase in (*pair.side_a, *pair.side_b)
+        for stem_ in phrase
     )
 
 
