@@ -17,7 +17,7 @@ from riwaya.core.claims import speaker_keywords
 from riwaya.core.cues import CueVerdict, judge_texts
 from riwaya.core.lexicon import Antonym, lexicon
 from riwaya.core.model import Claim, Finding, Quantity
-from riwaya.core.words import Words, content_stems, overlap
+from riwaya.core.words import Words, content_stems, is_arabic_text, overlap
 
 SAME_MATTER = 0.5
 DENIED_MATTER = 0.34
@@ -468,12 +468,39 @@ def _position(item: Judgement) -> tuple:
     return (item.first.source, item.first.start, item.second.source, item.second.start)
 
 
+def _names(claim: Claim) -> frozenset[str]:
+    """Stems of the names in a claim: its places and its capitalized words."""
+    words = Words(claim.text, 0, len(claim.text))
+    offset = claim.start
+    inside = [(p.span.start - offset, p.span.end - offset) for p in claim.places]
+    return frozenset(
+        stem_
+        for index, (token, stem_) in enumerate(zip(words.tokens, words.stems, strict=True))
+        if any(a <= token.start < b for a, b in inside) or (index and token.text[:1].isupper())
+    )
+
+
+def _same_predicate(a: Claim, b: Claim) -> bool:
+    """Two accounts agree on something beyond the names they share: "cholera in Nour camp"
+    and "Nour camp takes in new families" share only the camp."""
+    if is_arabic_text(a.text) != is_arabic_text(b.text):
+        return True  # across languages the shared keys are mostly names: trust the overlap
+    names = _names(a) | _names(b)
+    rest_a, rest_b = content_stems(a.text) - names, content_stems(b.text) - names
+    if not rest_a or not rest_b:
+        return True
+    return len(rest_a & rest_b) / min(len(rest_a), len(rest_b)) >= PREDICATE_SHARE
+
+
+PREDICATE_SHARE = 0.34
+
+
 def _paraphrase(a: Claim, b: Claim) -> Judgement | None:
     """Two accounts that say the same thing in other words (and conflict in nothing)."""
     if (a.polarity == "affirmed") != (b.polarity == "affirmed"):
         return None
     share = overlap(a.text, b.text)
-    if share < SAME_MATTER:
+    if share < SAME_MATTER or not _same_predicate(a, b):
         return None
     return Judgement(
         "corroboration",

@@ -141,6 +141,14 @@ def polarity(words: Words) -> PolarityResult:
         elif bare in NEGATIONS and found != "denial" and not _exception_follows(folded, index):
             found, scope = "negated", min(scope, index + 1)
             cues.append(_span(words, index, index))
+    for index, word in enumerate(folded):
+        bare = _strip(word)
+        if bare in RULING_OUT and found == "affirmed":
+            found, scope = "negated", min(scope, index + 1)
+            cues.append(_span(words, index, index))
+        elif bare in REJECTING and found != "denial" and _account_follows(folded, index):
+            found, scope = "denial", min(scope, index + 1)
+            cues.append(_span(words, index, index))
     for at, word in enumerate(folded):
         for phrase in _PHRASES_BY_HEAD.get(word, ()):
             if tuple(folded[at : at + len(phrase)]) == phrase:
@@ -148,6 +156,21 @@ def polarity(words: Words) -> PolarityResult:
                 scope = min(scope, at)
                 cues.append(_span(words, at, at + len(phrase) - 1))
     return PolarityResult(found, tuple(sorted(set(cues), key=lambda s: s.start)), scope)
+
+
+RULING_OUT = frozenset("استبعد استبعدت يستبعد تستبعد ruled rules excluded".split())
+""""استبعدت الشرطة أن يكون عملا إرهابيا" / "police ruled out terrorism": a negation."""
+REJECTING = frozenset("رفض رفضت يرفض ترفض نفوا".split())
+"""Rejecting the accusations or the reports is denying them; rejecting a plan is not."""
+
+
+def _account_follows(folded: list[str], index: int) -> bool:
+    return any(
+        word in _ACCOUNT_WORDS or word in _ACCUSATIONS for word in folded[index + 1 : index + 5]
+    )
+
+
+_ACCUSATIONS = frozenset("الاتهامات اتهامات الاتهام accusations accusation allegation".split())
 
 
 _BOUND_VERBS = frozenset(

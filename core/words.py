@@ -128,11 +128,11 @@ def overlap(first: str, second: str) -> float:
     Within one language, content is stems; across Arabic and English it is what both
     can share: lexicon concepts, numbers and the skeletons of names ("Jadida" / "الجديدة").
     """
-    if _is_arabic(first) != _is_arabic(second):
+    if is_arabic_text(first) != is_arabic_text(second):
         a, b = bridge_keys(first), bridge_keys(second)
         if not a or not b:
             return 0.0
-        english = b if _is_arabic(first) else a  # its names are few and chosen
+        english = b if is_arabic_text(first) else a  # its names are few and chosen
         return len(a & b) / len(english)
     a, b = content_stems(first), content_stems(second)
     if not a or not b:
@@ -141,7 +141,7 @@ def overlap(first: str, second: str) -> float:
 
 
 @lru_cache(maxsize=100_000)
-def _is_arabic(text: str) -> bool:
+def is_arabic_text(text: str) -> bool:
     return arabic_ratio(text[:200]) >= 0.5
 
 
@@ -160,7 +160,7 @@ def bridge_keys(text: str) -> frozenset[str]:
     from riwaya.core.places import skeleton  # places imports this module
 
     words = Words(text, 0, len(text))
-    arabic = _is_arabic(text)
+    arabic = is_arabic_text(text)
     keys = {f"c:{m.concept}" for m in words.concepts}
     for token, folded in zip(words.tokens, words.folded, strict=True):
         if folded.replace(".", "").replace(",", "").isdigit():
