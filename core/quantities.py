@@ -126,6 +126,7 @@ _VAGUE = {
     "بضعه": (3, 9),
 }
 
+_FRACTIONS = {"ربع": 0.25, "نصف": 0.5, "ثلث": 1 / 3, "quarter": 0.25, "half": 0.5}
 _NUMBER_WORDS = frozenset((*_UNITS, *_HUNDREDS, *_SCALES, *_DUALS))
 
 # Hedges before the number (folded token sequences) and after it.
@@ -176,6 +177,9 @@ _BEFORE = [
         "about",
     ),
     (("يقارب",), "about"),
+    (("ما", "يقرب", "من"), "about"),
+    (("يقرب", "من"), "about"),
+    (("close", "to"), "about"),
     (("ما", "يناهز"), "about"),
     (("about",), "about"),
     (("around",), "about"),
@@ -260,6 +264,27 @@ def _word_value(words: Words, index: int) -> tuple[float, int] | None:
         clitic = word[:1] in ("و", "ب", "ل") and len(word) > 3 and word not in _NUMBER_WORDS
         if clitic and (position > index or word[:1] != "و"):
             bare = word[1:]
+        if bare in ("احد", "احدي") and position + 1 < len(words.folded):
+            if words.folded[position + 1] in ("عشر", "عشره"):
+                current += 11  # أحد عشر / إحدى عشرة
+                last = position + 1
+                position += 2
+                continue
+            break
+        if bare in _FRACTIONS:
+            after = position + 1
+            while (
+                after < len(words.folded)
+                and after - position <= 2
+                and words.folded[after] in ("of", "a")
+            ):
+                after += 1
+            if after < len(words.folded) and words.folded[after] in _SCALES:
+                total += _FRACTIONS[bare] * _SCALES[words.folded[after]]  # ربع مليون
+                last = after
+                position = after + 1
+                continue
+            break
         if bare in ("عشر", "عشره") and last >= 0 and 0 < current < 10:
             current += 10
         elif bare in _UNITS:
@@ -286,11 +311,17 @@ def _word_value(words: Words, index: int) -> tuple[float, int] | None:
 
 
 def _hedge_before(words: Words, index: int) -> tuple[str, int]:
-    for size in range(min(_LONGEST_HEDGE, index), 0, -1):
-        phrase = tuple(words.folded[index - size : index])
+    """The hedge right before a number: "at least (a) dozen", "بنحو 15" (clitic ب)."""
+    end = index - 1 if index and words.folded[index - 1] in ("a", "an") else index
+    for size in range(min(_LONGEST_HEDGE, end), 0, -1):
+        phrase = list(words.folded[end - size : end])
+        if phrase[0][:1] in ("ب", "و", "ل") and len(phrase[0]) > 3:
+            unclitic = (phrase[0][1:], *phrase[1:])
+        else:
+            unclitic = None
         for pattern, hedge in _BEFORE:
-            if phrase == pattern:
-                return hedge, index - size
+            if tuple(phrase) == pattern or unclitic == pattern:
+                return hedge, end - size
     return "exact", index
 
 

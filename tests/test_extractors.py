@@ -39,6 +39,12 @@ INF = math.inf
         ("في عام 2020 قتل 5 أشخاص خلال 48 ساعة", [(5, 5, "exact", "killed/person")]),
         ("a ferry licensed to carry 200 passengers", [(200, 200, "exact", "capacity/passenger")]),
         ("9 من القتلى من عمال الميناء", [(9, 9, "part", "killed/")]),
+        ("نزوح ربع مليون شخص", [(250000, 250000, "exact", "displaced/person")]),
+        ("half a million displaced", [(500000, 500000, "exact", "displaced/")]),
+        ("At least a dozen soldiers were killed", [(12, INF, "at_least", "killed/soldier")]),
+        ("يودي بحياة أحد عشر قتيلا", [(11, 11, "exact", "killed/")]),
+        ("ما لا يقل عن 12 قتيلا", [(12, INF, "at_least", "killed/")]),
+        ("بثلاث سيارات مفخخة", [(3, 3, "exact", "count/car_bomb")]),
     ],
 )
 def test_quantities(text, expected):
