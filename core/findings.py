@@ -117,7 +117,7 @@ def _conflicts(a: Claim, b: Claim) -> Iterator[Judgement]:
     if denial:
         yield denial
     if a.polarity == "affirmed" and b.polarity == "affirmed":
-        for rule in (_temporal, _place, _antonym):
+        for rule in (_temporal, _place, _antonym, _unnamed_place):
             found = rule(a, b)
             if found:
                 yield found
@@ -312,6 +312,66 @@ def _temporal(a: Claim, b: Claim) -> Judgement | None:
                     shared[0],
                 )
     return None
+
+
+_WHERE = frozenset(
+    "في داخل قرب عند الي علي بالقرب من in at inside near into on outside from".split()
+)
+
+
+@cache
+def _where(text: str) -> frozenset[str]:
+    """Stems of the words that say where: the two content words after في / داخل / in / at."""
+    words = Words(text, 0, len(text))
+    found: set[str] = set()
+    for index, word in enumerate(words.folded):
+        bare = word[1:] if word[:1] == "ب" and len(word) > 3 else word
+        if word not in _WHERE and not (bare != word and bare in _PLACE_NOUNS):
+            continue
+        taken = 0
+        for position in range(index + 1, min(index + 5, len(words.folded))):
+            token, folded = words.tokens[position].text, words.folded[position]
+            if not token[0].isalpha() or folded in _WHERE:
+                break
+            if folded in ("the", "a", "an", "of"):
+                continue
+            found.add(words.stems[position])
+            taken += 1
+            if taken == 2:
+                break
+    return frozenset(found)
+
+
+_PLACE_NOUNS = frozenset("حي منزل منزله مدينه قريه".split())
+
+
+def _unnamed_place(a: Claim, b: Claim) -> Judgement | None:
+    """ "في عرض البحر" / "داخل الميناء": one event told in places no name gives. Only
+    between accounts that are otherwise the same words."""
+    where_a, where_b = _where(a.text), _where(b.text)
+    if not where_a or not where_b or where_a & where_b:
+        return None
+    stems_a, stems_b = content_stems(a.text), content_stems(b.text)
+    if where_a & stems_b or where_b & stems_a:
+        return None  # the other account names that place too
+    rest_a, rest_b = stems_a - where_a, stems_b - where_b
+    if not rest_a or not rest_b:
+        return None
+    if len(rest_a & rest_b) / min(len(rest_a), len(rest_b)) < UNNAMED_PLACE_MATTER:
+        return None
+    return Judgement(
+        "contradiction",
+        "place",
+        a,
+        b,
+        f"{_who(a)} and {_who(b)} tell the same event in different places.",
+        0.4,
+        "",
+        "where",
+    )
+
+
+UNNAMED_PLACE_MATTER = 0.6
 
 
 def _place(a: Claim, b: Claim) -> Judgement | None:
