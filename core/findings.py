@@ -75,7 +75,7 @@ CUE_MATTER = 0.5
 least this much of their content words."""
 
 
-EDITED = 0.7
+EDITED = 0.6
 """A word on one side alone reverses an account only when the rest is nearly the same text."""
 
 
