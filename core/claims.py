@@ -17,7 +17,7 @@ from riwaya.core.lexicon import lexicon
 from riwaya.core.model import Claim, Source, Speaker
 from riwaya.core.polarity import polarity, refers_to_account
 from riwaya.core.segment import clauses, sentences
-from riwaya.core.words import TokenPool, Words, fold_cached, remember_content
+from riwaya.core.words import TokenPool, Words, fold_cached, remember_content, words_of
 
 _OPINION_WORDS = frozenset(
     [
@@ -297,7 +297,7 @@ def _link_bare_denials(claims: list[Claim]) -> None:
 
 
 def _is_account_denial(claim: Claim) -> bool:
-    return refers_to_account(Words(claim.text, 0, len(claim.text)))
+    return refers_to_account(words_of(claim.text))
 
 
 def link_named_denials(claims: list[Claim], speakers: list[Speaker]) -> list[Claim]:

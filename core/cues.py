@@ -28,7 +28,7 @@ from typing import Literal, NamedTuple
 
 from riwaya.core.arabic import fold
 from riwaya.core.polarity import polarity
-from riwaya.core.words import _STOPWORDS, Words
+from riwaya.core.words import _STOPWORDS, words_of
 
 CueLabel = Literal["contradiction", "agreement", "unrelated"]
 
@@ -102,7 +102,7 @@ class CueVerdict:
 @lru_cache(maxsize=50_000)
 def read_account(text: str) -> Account:
     """Content stems, word order, polarity and numbers of one text."""
-    words = Words(text, 0, len(text))
+    words = words_of(text)
     order: list[str] = []
     written: dict[str, str] = {}
     for token, folded, stem_ in zip(words.tokens, words.folded, words.stems, strict=True):

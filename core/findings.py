@@ -17,7 +17,7 @@ from riwaya.core.claims import speaker_keywords
 from riwaya.core.cues import CueVerdict, judge_texts
 from riwaya.core.lexicon import Antonym, lexicon
 from riwaya.core.model import Claim, Finding, Quantity
-from riwaya.core.words import Words, content_stems, is_arabic_text, overlap
+from riwaya.core.words import content_stems, is_arabic_text, overlap, words_of
 
 SAME_MATTER = 0.5
 DENIED_MATTER = 0.34
@@ -322,7 +322,7 @@ _WHERE = frozenset(
 @cache
 def _where(text: str) -> frozenset[str]:
     """Stems of the words that say where: the two content words after في / داخل / in / at."""
-    words = Words(text, 0, len(text))
+    words = words_of(text)
     found: set[str] = set()
     for index, word in enumerate(words.folded):
         bare = word[1:] if word[:1] == "ب" and len(word) > 3 else word
@@ -401,7 +401,7 @@ def _place(a: Claim, b: Claim) -> Judgement | None:
 
 @cache
 def _stem_set(text: str) -> frozenset[tuple[str, ...]]:
-    words = Words(text, 0, len(text))
+    words = words_of(text)
     stems = words.stems
     return frozenset(tuple(stems[i : i + n]) for n in (1, 2, 3) for i in range(len(stems) - n + 1))
 
@@ -530,7 +530,7 @@ def _position(item: Judgement) -> tuple:
 
 def _names(claim: Claim) -> frozenset[str]:
     """Stems of the names in a claim: its places and its capitalized words."""
-    words = Words(claim.text, 0, len(claim.text))
+    words = words_of(claim.text)
     offset = claim.start
     inside = [(p.span.start - offset, p.span.end - offset) for p in claim.places]
     return frozenset(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from riwaya.core.arabic import fold, tokenize
@@ -70,6 +70,7 @@ class Lexicon:
 _CLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
 
 
+@lru_cache(maxsize=200_000)
 def strip_clitics(folded: str) -> str:
     """A folded Arabic word without its leading conjunction, preposition or article."""
     for clitic in _CLITICS:

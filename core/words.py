@@ -102,6 +102,12 @@ def stems_of(words: Words) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=50_000)
+def words_of(text: str) -> Words:
+    """A short text read once (a claim's, a pair's side): shared by every rule that needs it."""
+    return Words(text, 0, len(text))
+
+
 _CONTENT: dict[str, frozenset[str]] = {}
 
 
@@ -118,7 +124,7 @@ def content_stems(text: str) -> frozenset[str]:
     """The content stems of a text (a claim's, usually remembered when it was read)."""
     found = _CONTENT.get(text)
     if found is None:
-        found = _CONTENT[text] = stems_of(Words(text, 0, len(text)))
+        found = _CONTENT[text] = stems_of(words_of(text))
     return found
 
 
@@ -159,7 +165,7 @@ def bridge_keys(text: str) -> frozenset[str]:
         return found
     from riwaya.core.places import skeleton  # places imports this module
 
-    words = Words(text, 0, len(text))
+    words = words_of(text)
     arabic = is_arabic_text(text)
     keys = {f"c:{m.concept}" for m in words.concepts}
     for token, folded in zip(words.tokens, words.folded, strict=True):
