@@ -364,14 +364,20 @@ def table(startup_times: dict[str, list[float]], big: dict[str, float], runs: di
     return "\n".join(lines)
 
 
+HISTORY = "## Earlier figures"
+"""The section of the figures file kept as it is from one run to the next (written by hand)."""
+
+
 def write_figures(text: str) -> None:
     FIGURES.parent.mkdir(exist_ok=True)
     today = datetime.date.today().isoformat()
+    old = FIGURES.read_text(encoding="utf-8") if FIGURES.exists() else ""
+    history = old[old.index(HISTORY) :] if HISTORY in old else ""
     FIGURES.write_text(
         "## Figures: start-up and scrolling\n\n"
         f"Measured {today} on {machine()}, by `python benchmarks/bench_app.py` "
         "(how each figure is taken: the script's docstring).\n\n"
-        f"{text}\n",
+        f"{text}\n" + (f"\n{history}" if history else ""),
         encoding="utf-8",
     )
 

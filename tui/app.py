@@ -7,6 +7,7 @@ import inspect
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -16,23 +17,23 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from riwaya.core.errors import RiwayaError
-from riwaya.core.model import Report
-from riwaya.core.review import Review, overlay
-from riwaya.core.workspace import Workspace, reanalysed, suggested_path
 from riwaya.tui import terminal
 from riwaya.tui.messages import AnalysisDone, AnalysisFailed, AnalysisProgress, SourcesChanged
 from riwaya.tui.screens.chooser import ChooserScreen
 from riwaya.tui.screens.confirm import ConfirmScreen
 from riwaya.tui.screens.help import HelpScreen
 from riwaya.tui.screens.loading import LoadingScreen
-from riwaya.tui.screens.report import ReportScreen
-from riwaya.tui.screens.review import ReviewScreen
-from riwaya.tui.screens.save import SaveScreen
-from riwaya.tui.screens.unmatched import UnmatchedScreen
-from riwaya.tui.view_state import ViewState
-from riwaya.tui.widgets.source_view import SourceView
 
-Job = Callable[..., Report]
+# Only what the first screen (the chooser, or the progress bar) needs is imported here:
+# the report and review screens, the workspace (sqlite3) and the engine are imported
+# where they are first used, so that the app draws its first frame sooner.
+if TYPE_CHECKING:
+    from riwaya.core.model import Report
+    from riwaya.core.review import Review
+    from riwaya.core.workspace import Workspace
+    from riwaya.tui.screens.review import ReviewScreen
+
+Job = Callable[..., "Report"]
 """Builds the report; called in a worker thread, with `progress=` if it accepts one."""
 
 
@@ -98,6 +99,8 @@ class RiwayaApp(App[int]):
             self.push_screen(self._report_screen(self.workspace.review))
             self._check_sources(self.workspace)
         elif self.report is not None:
+            from riwaya.core.review import overlay
+
             self.push_screen(self._report_screen(overlay(self.report, {})))
         elif self.demo:
             self._start_demo()
@@ -162,10 +165,14 @@ class RiwayaApp(App[int]):
         for skipped in message.report.skipped:
             self.notify(skipped, severity="warning", timeout=6)
         if review.unmatched or review.lost_manual:
+            from riwaya.tui.screens.unmatched import UnmatchedScreen
+
             self.push_screen(UnmatchedScreen(review, self.bidi))
 
     def _review_of(self, report: Report) -> Review:
         """The review to show over a new analysis: carried over, or in a new workspace."""
+        from riwaya.core.review import overlay
+
         if self.workspace is not None:
             try:
                 return self.workspace.adopt(report)
@@ -186,6 +193,9 @@ class RiwayaApp(App[int]):
         self.switch_screen(self._report_screen(self.workspace.review))
 
     def _report_screen(self, review: Review) -> ReviewScreen:
+        from riwaya.tui.screens.review import ReviewScreen
+        from riwaya.tui.view_state import ViewState
+
         workspace = self.workspace
         view = ViewState.from_strings(workspace.view()) if workspace is not None else None
         return ReviewScreen(review, self.bidi, workspace=workspace, view=view)
@@ -193,6 +203,8 @@ class RiwayaApp(App[int]):
     # ---- the workspace -------------------------------------------------------------------
 
     def _create_workspace(self, path: Path, report: Report) -> Workspace | None:
+        from riwaya.core.workspace import Workspace
+
         try:
             workspace = Workspace.create(path, report, encoding=self.encoding)
         except (RiwayaError, OSError) as error:
@@ -201,8 +213,13 @@ class RiwayaApp(App[int]):
         self.notify(f"Saving as you go in {workspace.path}", timeout=4)
         return workspace
 
-    @on(ReviewScreen.WorkspaceWanted)
-    def _workspace_wanted(self, message: ReviewScreen.WorkspaceWanted) -> None:
+    def on_review_screen_workspace_wanted(self, message: ReviewScreen.WorkspaceWanted) -> None:
+        # Named for the message rather than `@on(ReviewScreen.WorkspaceWanted)`: the
+        # decorator would import the review screen before the first frame.
+        from riwaya.core.workspace import suggested_path
+        from riwaya.tui.screens.review import ReviewScreen
+        from riwaya.tui.screens.save import SaveScreen
+
         screen = self.screen
         if not isinstance(screen, ReviewScreen) or self.workspace is not None:
             return
@@ -262,6 +279,8 @@ class RiwayaApp(App[int]):
         if workspace is None:
             return
 
+        from riwaya.core.workspace import reanalysed
+
         def job(progress: Callable[[float, str], None]) -> Report:
             return reanalysed(workspace.analysis, changes, progress)
 
@@ -285,6 +304,8 @@ class RiwayaApp(App[int]):
 
     def watch_bidi(self, mode: str) -> None:
         self._apply_bidi_to_terminal()
+        from riwaya.tui.screens.report import ReportScreen
+
         for screen in self.screen_stack:
             if isinstance(screen, ReportScreen):
                 screen.set_bidi(mode)
@@ -314,6 +335,10 @@ class RiwayaApp(App[int]):
 
     def key_groups(self) -> list[tuple[str, list[Binding]]]:
         """The bindings to list on the help screen, grouped by where they act."""
+        from riwaya.tui.screens.report import ReportScreen
+        from riwaya.tui.screens.review import ReviewScreen
+        from riwaya.tui.widgets.source_view import SourceView
+
         marking = [
             Binding("up,down", "pick", "While marking: move between the pane's claims"),
             Binding("enter", "pick", "While marking: choose the claim"),
@@ -338,6 +363,8 @@ class RiwayaApp(App[int]):
         ]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from riwaya.tui.screens.report import ReportScreen
+
         if isinstance(screen, ReportScreen):
             yield from screen.system_commands()
         yield SystemCommand("Keys", "Every key of riwaya", self.action_help)

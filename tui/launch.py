@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from riwaya.core.errors import RiwayaError
-from riwaya.core.model import Report
-from riwaya.core.store import ensure_new
-from riwaya.core.workspace import Workspace, workspace_path
 from riwaya.tui import terminal
 from riwaya.tui.app import RiwayaApp
+
+if TYPE_CHECKING:
+    from riwaya.core.model import Report
 
 ProgressFn = Callable[[float, str], None]
 
@@ -49,8 +51,14 @@ def run(
     """
     if not _bidi_ok(bidi):
         return 2
-    save_to = workspace_path(save) if save else None
-    if save_to is not None:
+    save_to = None
+    if save:
+        # Imported here, not at the top: the workspace brings sqlite3, which the
+        # chooser of `riwaya --demo` does not need before its first frame.
+        from riwaya.core.store import ensure_new
+        from riwaya.core.workspace import workspace_path
+
+        save_to = workspace_path(save)
         try:
             ensure_new(save_to)
         except RiwayaError as error:
@@ -66,6 +74,8 @@ def open_workspace(name: str, *, bidi: str = "app") -> int:
     """`riwaya open NAME.riwaya`: the app where the user left it (or a one-line error)."""
     if not _bidi_ok(bidi):
         return 2
+    from riwaya.core.workspace import Workspace, workspace_path
+
     try:
         workspace = Workspace.open(workspace_path(name))
     except RiwayaError as error:
@@ -84,7 +94,24 @@ def _bidi_ok(bidi: str) -> bool:
     return False
 
 
+def _utf8_streams() -> None:
+    """Write to the terminal in UTF-8 whatever the locale says.
+
+    Under `LC_ALL=C` (or an ISO-8859 locale) Python's standard streams are ASCII or
+    Latin-1, and Textual, which draws on `sys.__stderr__`, would print every Arabic
+    letter, box line and symbol as a backslash escape. Terminals riwaya can show Arabic
+    on all read UTF-8, so the streams are switched to it before Textual starts.
+    """
+    for stream in (sys.__stdout__, sys.__stderr__):
+        encoding = getattr(stream, "encoding", None) or ""
+        if encoding.replace("-", "").lower() != "utf8" and hasattr(stream, "reconfigure"):
+            # ValueError: already read from; OSError: not a stream that can change.
+            with contextlib.suppress(OSError, ValueError):
+                stream.reconfigure(encoding="utf-8")
+
+
 def _run(app: RiwayaApp) -> int:
+    _utf8_streams()
     try:
         app.run()
     finally:

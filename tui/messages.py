@@ -6,10 +6,13 @@ widgets, as Textual's own widgets do.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
-from riwaya.core.model import Report
-from riwaya.core.workspace import SourceChange
+if TYPE_CHECKING:  # the chooser imports this module: keep sqlite3 and the model out of it
+    from riwaya.core.model import Report
+    from riwaya.core.workspace import SourceChange
 
 
 class AnalysisProgress(Message):

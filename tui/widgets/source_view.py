@@ -8,9 +8,11 @@ search matches) is a span of logical offsets mapped to cells by `rtl.render_line
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import gc
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from rich.style import Style
 from rich.text import Text
@@ -29,6 +31,9 @@ from riwaya.tui.document import ClaimSpan, PaneDoc
 
 GUTTER = 4
 """Cells beside the text (on the side where lines start) for contradiction numbers."""
+
+FREEZE_ROWS = 2000
+"""A layout of more rows than this is moved out of the garbage collector's sight."""
 
 
 @dataclass
@@ -55,6 +60,30 @@ def build_layout(doc: PaneDoc, width: int, mode: str) -> Layout:
         if span.markers:
             layout.markers.setdefault(layout.row_of(span.start), []).append(span)
     return layout
+
+
+class SpanIndex:
+    """Finds which of many [start, end) spans overlap a range without visiting them all.
+
+    Rendering a row must not loop over every claim of a long source: the spans are
+    sorted by start, and a running maximum of their ends tells from which one on a span
+    may still reach into the row. `overlapping` answers in the spans' given order.
+    """
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self._order = sorted(range(len(spans)), key=lambda i: spans[i][0])
+        self._starts = [spans[i][0] for i in self._order]
+        self._ends = [spans[i][1] for i in self._order]
+        self._reach = list(accumulate(self._ends, max))
+        """The largest end among the spans sorted up to each position: never decreasing."""
+
+    def overlapping(self, low: int, high: int) -> list[int]:
+        """Indices (in the given order) of the spans with start < high and end > low."""
+        first = bisect_right(self._reach, low)
+        last = bisect_left(self._starts, high)
+        found = [self._order[p] for p in range(first, last) if self._ends[p] > low]
+        found.sort()
+        return found
 
 
 class SourceView(ScrollView, can_focus=True):
@@ -111,7 +140,9 @@ class SourceView(ScrollView, can_focus=True):
         self._layouts: dict[tuple[int, str], Layout] = {}
         self._layout: Layout | None = None
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
+        self._span_index = SpanIndex([(span.start, span.end) for span in doc.spans])
         self._matches: list[tuple[int, int]] = []
+        self._match_index = SpanIndex(())
         self._current_match: int | None = None
         self._following = False
         self._pending: str | None = None
@@ -136,6 +167,12 @@ class SourceView(ScrollView, can_focus=True):
             if len(self._layouts) > 8:
                 self._layouts.clear()
             self._layouts[key] = build_layout(self.doc, width, self.bidi)
+            if len(self._layouts[key].rows) > FREEZE_ROWS:
+                # The layout of a long source is millions of small long-lived objects:
+                # left to the collector, each full collection walks them all (a 200-300 ms
+                # pause in the middle of a key press). Frozen, they are still freed by
+                # reference counting when the layout is dropped (rows hold no cycles).
+                gc.freeze()
         layout = self._layouts[key]
         if layout is not self._layout:
             # The width changed without a Resize (a scrollbar came or went): catch up.
@@ -273,6 +310,7 @@ class SourceView(ScrollView, can_focus=True):
     def set_matches(self, matches: Sequence[tuple[int, int]], current: int | None) -> None:
         """Highlight search matches (logical spans); scroll to the `current` one."""
         self._matches = list(matches)
+        self._match_index = SpanIndex(self._matches)
         self._current_match = current
         self._strips.clear()
         self.refresh()
@@ -337,25 +375,20 @@ class SourceView(ScrollView, can_focus=True):
         return Strip(row.render(self.app.console), row.cell_len)
 
     def _spans(self, line: rtl.VisualLine) -> list[tuple[int, int, Style]]:
+        """The highlights that touch `line`: claims by role, then the selected claims,
+        the claim cursor and search matches, in that order (later ones paint over)."""
         low, high = line.start, line.end
-        spans: list[tuple[int, int, Style]] = []
-
-        def add(start: int, end: int, style: Style) -> None:
-            if start < high and end > low:
-                spans.append((start, end, style))
-
-        for span in self.doc.spans:
-            if span.role != "plain":
-                add(span.start, span.end, self._style(span.role))
-        for span in self.doc.spans:
-            if span.claim_id in self.selected_claims:
-                add(span.start, span.end, self._style("selected"))
-        for span in self.doc.spans:
-            if span.claim_id == self.cursor:
-                add(span.start, span.end, self._style("cursor"))
-        for number, (start, end) in enumerate(self._matches):
+        claims = [self.doc.spans[i] for i in self._span_index.overlapping(low, high)]
+        selected, cursor = self.selected_claims, self.cursor
+        spans = [(s.start, s.end, self._style(s.role)) for s in claims if s.role != "plain"]
+        spans += [
+            (s.start, s.end, self._style("selected")) for s in claims if s.claim_id in selected
+        ]
+        spans += [(s.start, s.end, self._style("cursor")) for s in claims if s.claim_id == cursor]
+        for number in self._match_index.overlapping(low, high):
+            start, end = self._matches[number]
             current = number == self._current_match
-            add(start, end, self._style("match-current" if current else "match"))
+            spans.append((start, end, self._style("match-current" if current else "match")))
         return spans
 
     def _gutter(self, spans: Sequence[ClaimSpan]) -> Text:
