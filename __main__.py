@@ -46,6 +46,12 @@ def _app_parser() -> argparse.ArgumentParser:
     )
     _add_bidi(parser)
     parser.add_argument("--encoding", help="read every source in this encoding")
+    parser.add_argument(
+        "--max-size",
+        type=_megabytes,
+        metavar="MB",
+        help="refuse sources larger than this many megabytes (default 20)",
+    )
     parser.add_argument("--version", action="version", version=_version())
     return parser
 
@@ -57,6 +63,12 @@ def _open_parser() -> argparse.ArgumentParser:
     parser.add_argument("workspace", metavar="NAME.riwaya")
     _add_bidi(parser)
     return parser
+
+
+def _megabytes(value: str) -> int:
+    from riwaya.core.cli import megabytes
+
+    return megabytes(value)
 
 
 def _version() -> str:
@@ -88,6 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         bidi=options.bidi,
         encoding=options.encoding,
         save=options.save,
+        max_bytes=options.max_size,
     )
 
 

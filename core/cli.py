@@ -28,14 +28,15 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--encoding", help="read every source in this encoding (e.g. cp1256)")
     parser.add_argument(
         "--max-size",
-        type=_size,
+        type=megabytes,
         default=DEFAULT_MAX_BYTES,
         metavar="MB",
         help="refuse sources larger than this many megabytes (default 20)",
     )
 
 
-def _size(value: str) -> int:
+def megabytes(value: str) -> int:
+    """`--max-size MB` as bytes (argparse type: a bad value is a one-line usage error)."""
     try:
         megabytes = float(value)
     except ValueError:

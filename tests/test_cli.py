@@ -104,3 +104,12 @@ def test_the_report_does_not_depend_on_the_hash_seed():
         )
         outputs.add(result.stdout)
     assert len(outputs) == 1
+
+
+def test_size_cap_names_the_flag(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text("قال المرصد إن 3 قتلوا. " * 60_000, encoding="utf-8")
+    result = riwaya("check", "--max-size", "1", str(big))
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("larger than 1 MB (raise the cap with --max-size)")
+    assert "Traceback" not in result.stderr

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 ProgressFn = Callable[[float, str], None]
 
 
-def job_for_specs(specs: Sequence[str], encoding: str | None = None) -> Callable[..., Report]:
+def job_for_specs(
+    specs: Sequence[str], encoding: str | None = None, max_bytes: int | None = None
+) -> Callable[..., Report]:
     """A job that loads `specs` (files, folders, URLs, -) and analyses them, in the worker."""
 
     def job(progress: ProgressFn | None = None) -> Report:
@@ -27,7 +29,10 @@ def job_for_specs(specs: Sequence[str], encoding: str | None = None) -> Callable
 
         if progress:
             progress(0.0, "loading sources")
-        sources, skipped = sources_from_specs(specs, encoding=encoding)
+        if max_bytes is None:
+            sources, skipped = sources_from_specs(specs, encoding=encoding)
+        else:
+            sources, skipped = sources_from_specs(specs, encoding=encoding, max_bytes=max_bytes)
         return analyze(sources, progress=progress, skipped=skipped)
 
     return job
@@ -40,6 +45,7 @@ def run(
     bidi: str = "app",
     encoding: str | None = None,
     save: str | None = None,
+    max_bytes: int | None = None,
 ) -> int:
     """Open the app on the report `sources_job` builds (in a worker), or on the samples.
 
@@ -66,7 +72,7 @@ def run(
             return 2
     job = sources_job
     if job is not None and not callable(job):
-        job = job_for_specs(list(job), encoding) if job else None
+        job = job_for_specs(list(job), encoding, max_bytes) if job else None
     return _run(RiwayaApp(job, demo=demo, bidi=bidi, save_to=save_to, encoding=encoding))
 
 
