@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from riwaya.core.lexicon import lexicon
 from riwaya.core.words import Words
 
 # Folded reporting verbs, without the clitic و/ف.
@@ -417,7 +418,10 @@ def _english_subject_start(words: Words, last: int) -> int | None:
     region = range(start, last + 1)
     plain = all(
         not folded[i][:1].isdigit() and folded[i] not in EN_VERBS for i in region
-    ) and not any(m.first in region for m in words.concepts)
+    ) and not any(
+        m.first in region and lexicon().concept_type(m.concept) in ("event", "measure")
+        for m in words.concepts
+    )
     if plain and last - start < _MAX_SPEAKER + 4:
         return start
     for position in range(last, start - 1, -1):

@@ -16,7 +16,7 @@ from riwaya.core import times as time_rules
 from riwaya.core.claims import speaker_keywords
 from riwaya.core.cues import CueVerdict, judge_texts
 from riwaya.core.lexicon import Antonym, lexicon
-from riwaya.core.model import Claim, Finding, Quantity
+from riwaya.core.model import Claim, Finding, Quantity, TimeRef
 from riwaya.core.words import content_stems, is_arabic_text, overlap, words_of
 
 SAME_MATTER = 0.5
@@ -102,7 +102,7 @@ def _lexical(a: Claim, b: Claim, verdict: CueVerdict) -> Judgement:
         "lexical",
         a,
         b,
-        f"{_who(a)} and {_who(b)} tell the same matter differently: {verdict.explanation}",
+        f"{_who(a)} and {_who(b)} tell one matter differently: {verdict.explanation}",
         min(verdict.confidence, 0.75),
         verdict.cue,
         verdict.cue,
@@ -248,24 +248,42 @@ def _denial(a: Claim, b: Claim) -> Judgement | None:
         else:
             shared = _shared_events(asserting, denying)
             if not shared and overlap(asserting.text, denying.text) >= DENIED_MATTER:
-                shared = ["the same matter"]
+                shared = ["matter"]
         if not shared:
             continue
         cue = ", ".join(s.text for s in denying.cues) or denying.polarity
-        verb = "denies" if denying.polarity == "denial" else "says did not happen"
-        topic = shared[0].replace("_", " ")
+        what = _topic(shared[0])
+        said = (
+            f"{_who(denying)} denies {_who(asserting)}'s account of {what}"
+            if denying.polarity == "denial"
+            else f"{_who(denying)} says {what} did not happen as {_who(asserting)} reports"
+        )
         return Judgement(
             "contradiction",
             "denial",
             asserting,
             denying,
-            f"{_who(denying)} {verb} what {_who(asserting)} reports ({topic}): "
-            f"«{cue}» against «{asserting.text[:60]}».",
+            f"{said}: «{cue}» against «{_excerpt(asserting.text)}».",
             0.8 if denying.polarity == "denial" else 0.7,
             cue,
             shared[0],
         )
     return None
+
+
+def _topic(concept: str) -> str:
+    """A concept id as words in a sentence: "the attack", "the car bomb", "it"."""
+    return "it" if concept == "matter" else "the " + concept.replace("_", " ")
+
+
+def _when(time: TimeRef) -> str:
+    """A time as a reader says it: "thursday", "dawn", "23:00", "the 01-16"."""
+    return f"{time.value}:00" if time.kind == "clock" else time.value
+
+
+def _excerpt(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: text.rfind(" ", 0, limit)] + " …"
 
 
 INCIDENT = frozenset(("attack", "clash", "explosion", "car_bomb", "shelling"))
@@ -299,14 +317,13 @@ def _temporal(a: Claim, b: Claim) -> Judgement | None:
     for ta in a.times:
         for tb in b.times:
             if time_rules.conflict(ta, tb):
-                topic = shared[0].replace("_", " ")
                 return Judgement(
                     "contradiction",
                     "temporal",
                     a,
                     b,
-                    f"{_who(a)} places the {topic} at {ta.value} («{ta.span.text}»), "
-                    f"{_who(b)} at {tb.value} («{tb.span.text}»).",
+                    f"{_who(a)} places {_topic(shared[0])} at {_when(ta)} («{ta.span.text}»), "
+                    f"{_who(b)} at {_when(tb)} («{tb.span.text}»).",
                     0.7,
                     f"{ta.span.text} / {tb.span.text}",
                     shared[0],
@@ -386,13 +403,12 @@ def _place(a: Claim, b: Claim) -> Judgement | None:
     # "in Khalidiya, in the Shuhada district" against "in Khalidiya, in the Zuhur district":
     # the places each names alone are where the accounts part.
     pa, pb = only_a[-1], only_b[-1]
-    topic = shared[0].replace("_", " ")
     return Judgement(
         "contradiction",
         "place",
         a,
         b,
-        f"{_who(a)} places the {topic} in «{pa.span.text}», {_who(b)} in «{pb.span.text}».",
+        f"{_who(a)} places {_topic(shared[0])} in «{pa.span.text}», {_who(b)} in «{pb.span.text}».",
         0.5,
         f"{pa.span.text} / {pb.span.text}",
         shared[0],
@@ -482,7 +498,7 @@ def _agreement(a: Claim, b: Claim) -> Judgement | None:
     shared = [e for e in _shared_events(a, b) if lexicon().concept_type(e) == "event"]
     if not shared:
         return None
-    topic = shared[0].replace("_", " ")
+    topic = _topic(shared[0])
     for ta in a.times:
         for tb in b.times:
             if ta.kind == tb.kind and ta.kind in ("weekday", "date") and ta.value == tb.value:
@@ -491,7 +507,7 @@ def _agreement(a: Claim, b: Claim) -> Judgement | None:
                     "temporal",
                     a,
                     b,
-                    f"{_who(a)} and {_who(b)} both place the {topic} on {ta.value}.",
+                    f"{_who(a)} and {_who(b)} both place {topic} on {ta.value}.",
                     confidence,
                     f"{ta.span.text} / {tb.span.text}",
                 )
@@ -504,7 +520,7 @@ def _agreement(a: Claim, b: Claim) -> Judgement | None:
             "place",
             a,
             b,
-            f"{_who(a)} and {_who(b)} both place the {topic} in «{pa.span.text}».",
+            f"{_who(a)} and {_who(b)} both place {topic} in «{pa.span.text}».",
             confidence,
             f"{pa.span.text} / {pb.span.text}",
         )
