@@ -17,7 +17,14 @@ from riwaya.core.lexicon import lexicon
 from riwaya.core.model import Claim, Source, Speaker
 from riwaya.core.polarity import polarity, refers_to_account
 from riwaya.core.segment import clauses, sentences
-from riwaya.core.words import TokenPool, Words, fold_cached, remember_content, words_of
+from riwaya.core.words import (
+    TokenPool,
+    Words,
+    fold_cached,
+    remember_content,
+    remember_words,
+    words_of,
+)
 
 _OPINION_WORDS = frozenset(
     [
@@ -207,6 +214,7 @@ def _read_clause(
         if match.concept not in events:
             events.append(match.concept)
     remember_content(words)
+    remember_words(words)
     stance = polarity(words)
     if stance.polarity == "negated" and not _negates_event(words, stance.scope, times):
         stance = stance._replace(polarity="affirmed", cues=())

@@ -47,12 +47,23 @@ class Lexicon:
     def concept_type(self, concept: str) -> str:
         return self.kinds.get(concept, "")
 
+    def _heads(self) -> frozenset[str]:
+        heads = self.__dict__.get("_head_words")
+        if heads is None:
+            heads = frozenset(p[0] for p in (*self.phrases, *self.exact) if p)
+            object.__setattr__(self, "_head_words", heads)
+        return heads
+
     def find(self, stems: list[str], folded: list[str] | None = None) -> list[Match]:
         """Concepts named in a token list, longest phrase first, no overlaps."""
         bare = [strip_clitics(w) for w in folded] if folded is not None else None
+        heads = self._heads()
         matches: list[Match] = []
         index = 0
         while index < len(stems):
+            if stems[index] not in heads and (bare is None or bare[index] not in heads):
+                index += 1  # most words begin no phrase: skip the tuple look-ups
+                continue
             for size in range(min(self.longest, len(stems) - index), 0, -1):
                 concept = None
                 if bare is not None:

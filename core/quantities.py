@@ -126,7 +126,16 @@ _VAGUE = {
     "بضعه": (3, 9),
 }
 
+
+def _may_start_number(word: str) -> bool:
+    """A cheap test before reading number words: most words are not one."""
+    return word in _STARTERS or (word[:1] in ("و", "ب", "ل") and word[1:] in _STARTERS)
+
+
 _FRACTIONS = {"ربع": 0.25, "نصف": 0.5, "ثلث": 1 / 3, "quarter": 0.25, "half": 0.5}
+_STARTERS = frozenset(
+    (*_UNITS, *_HUNDREDS, *_SCALES, *_DUALS, "ربع", "نصف", "ثلث", "quarter", "half", "احد", "احدي")
+)
 _NUMBER_WORDS = frozenset((*_UNITS, *_HUNDREDS, *_SCALES, *_DUALS))
 
 # Hedges before the number (folded token sequences) and after it.
@@ -469,7 +478,7 @@ def extract(words: Words, skip: list[tuple[int, int]] | None = None) -> list[Qua
                 found.append(_quantity(words, index, index, low, high, "vague", measured))
             index += 1
             continue
-        else:
+        elif _may_start_number(words.folded[index]):
             read = _word_value(words, index)
             if read:
                 value, last = read

@@ -41,6 +41,8 @@ class Words:
     def tokens(self) -> list[Token]:
         if self.pool is not None:
             return self.pool.between(self.start, self.end)
+        if self.start == 0 and self.end == len(self.text):
+            return tokenize(self.text)  # offsets already right: no second set of tokens
         return [
             Token(t.text, t.start + self.start, t.end + self.start)
             for t in tokenize(self.text[self.start : self.end])
@@ -102,10 +104,30 @@ def stems_of(words: Words) -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=50_000)
+_READ: dict[str, Words] = {}
+
+
 def words_of(text: str) -> Words:
     """A short text read once (a claim's, a pair's side): shared by every rule that needs it."""
-    return Words(text, 0, len(text))
+    found = _READ.get(text)
+    if found is None:
+        if len(_READ) > 100_000:
+            _READ.clear()
+        found = _READ[text] = Words(text, 0, len(text))
+    return found
+
+
+def remember_words(words: Words) -> None:
+    """Keep a clause's tokens, shifted to its own text, so the rules that read the claim
+    later do not tokenize it again."""
+    text = words.text[words.start : words.end]
+    if text in _READ:
+        return
+    local = Words(text, 0, len(text))
+    local.__dict__["tokens"] = [
+        Token(t.text, t.start - words.start, t.end - words.start) for t in words.tokens
+    ]
+    _READ[text] = local
 
 
 _CONTENT: dict[str, frozenset[str]] = {}
