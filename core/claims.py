@@ -30,8 +30,8 @@ _OPINION_WORDS = frozenset(
     [
         "جبان",
         "جبانا",
-        "غير",
         "مقبول",
+        "مقبوله",
         "مرفوض",
         "unacceptable",
         "cowardly",

@@ -72,17 +72,18 @@ def judge(pairs: Iterable[tuple[Claim, Claim]]) -> Iterator[Judgement]:
 
 CUE_MATTER = 0.5
 """The learned cues judge near-paraphrases (what they were learned on): claims sharing at
-least this much of their content words."""
-
-
-EDITED = 0.6
-"""A word on one side alone reverses an account only when the rest is nearly the same text."""
+least this much of their content words. A word on one side alone reverses an account only
+between such claims."""
+OPPOSED_MATTER = 0.3
+"""Opposed words say something only about one subject: "the front withdrew" and "the army
+advanced" share an attack but not the claim; the two accounts must share wording too. An
+opposed pair ("أعلى" here, "أدنى" there) is specific enough that less of it suffices."""
 
 
 def _checkable(a: Claim, b: Claim, verdict: CueVerdict) -> bool:
-    """An opposed pair ("أعلى" here, "أدنى" there) is a cue a reader can check; a word on
-    one side alone only when the two accounts are otherwise the same words."""
-    return " / " in verdict.cue or overlap(a.text, b.text) >= EDITED
+    """An opposed pair is a cue a reader can check between accounts of one subject; a word
+    on one side alone only between accounts that are otherwise mostly the same words."""
+    return " / " in verdict.cue or overlap(a.text, b.text) >= CUE_MATTER
 
 
 def _learned(a: Claim, b: Claim) -> CueVerdict | None:
@@ -91,7 +92,7 @@ def _learned(a: Claim, b: Claim) -> CueVerdict | None:
         return None
     if a.quantities and b.quantities:
         return None  # numbers are the rules' to judge, with their hedges
-    if overlap(a.text, b.text) < CUE_MATTER:
+    if overlap(a.text, b.text) < OPPOSED_MATTER:
         return None
     return judge_texts(a.text, b.text)
 
@@ -155,7 +156,9 @@ def _numeric(a: Claim, b: Claim) -> Judgement | None:
                 continue
             what = _CONCEPT_WORDS.get(qa.category, qa.category)
             cue = f"{qa.span.text} / {qb.span.text}"
-            if not qa.overlaps(qb):
+            if not qa.overlaps(qb) and not _at_the_bound(qa, qb):
+                if _has_match(qa, b.quantities) and _has_match(qb, a.quantities):
+                    continue  # "7 arrested, among them 3 women" in both: each has its twin
                 # "at least 27 dead" against "12 soldiers": the dead may not all be soldiers.
                 confidence = 0.85 if qa.entity == qb.entity else 0.45
                 if "vague" in (qa.hedge, qb.hedge):
@@ -185,6 +188,17 @@ def _numeric(a: Claim, b: Claim) -> Judgement | None:
                     qa.category,
                 )
     return None
+
+
+def _at_the_bound(qa: Quantity, qb: Quantity) -> bool:
+    """ "More than 500 killed" against "500 killed": the same toll, one told as a bound."""
+    low, high = (qa, qb) if qa.high < qb.low else (qb, qa)
+    return high.low - low.high <= 1 and (high.hedge == "more_than" or low.hedge == "less_than")
+
+
+def _has_match(quantity: Quantity, others: Iterable[Quantity]) -> bool:
+    """The other account gives a figure that this one can be: the same count is told there."""
+    return any(_comparable(quantity, other) and quantity.overlaps(other) for other in others)
 
 
 def _lone_numbers(a: Claim, b: Claim) -> Judgement | None:
@@ -422,11 +436,6 @@ def _stem_set(text: str) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(stems[i : i + n]) for n in (1, 2, 3) for i in range(len(stems) - n + 1))
 
 
-ANTONYM_MATTER = 0.3
-"""Opposed words say something only about one subject: "the front withdrew" and "the army
-advanced" share an attack but not the claim; the two accounts must share wording too."""
-
-
 @cache
 def _antonym_heads() -> frozenset[str]:
     return frozenset(
@@ -441,7 +450,7 @@ def _antonym(a: Claim, b: Claim) -> Judgement | None:
     heads = _antonym_heads()
     if not (content_stems(a.text) & heads and content_stems(b.text) & heads):
         return None
-    if overlap(a.text, b.text) < ANTONYM_MATTER:
+    if overlap(a.text, b.text) < OPPOSED_MATTER:
         return None
     grams_a, grams_b = _stem_set(a.text), _stem_set(b.text)
     for antonym in lexicon().antonyms:

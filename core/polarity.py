@@ -178,10 +178,23 @@ _BOUND_VERBS = frozenset(
 )
 
 
+_NOT_NEGATING_AFTER_LA = frozenset("يزال تزال يزالون تزالان نزال ازال سيما بد".split())
+""""لا تزال المعارك مستمرة" (still), "لا سيما" (especially), "لا بد" (must): لا that
+asserts."""
+_NOT_NEGATING_AFTER_GHAYR = frozenset("مسبوق مسبوقه مسبوقا".split())
+""""غير مسبوق" is "unprecedented", a superlative, not a negation."""
+
+
 def _exception_follows(folded: list[str], index: int) -> bool:
     """Restrictions and bounds that read like negations but assert the event:
-    "لم تفقد سوى ٤" (only 4), "ما لا يقل عن 12" / "لم يتجاوز 30" / "no fewer than" (bounds)."""
+    "لم تفقد سوى ٤" (only 4), "ما لا يقل عن 12" / "لم يتجاوز 30" / "no fewer than" (bounds),
+    and لا in "لا تزال" (still)."""
     following = folded[index + 1 : index + 4]
+    if following and (
+        (_strip(folded[index]) == "لا" and following[0] in _NOT_NEGATING_AFTER_LA)
+        or (folded[index] == "غير" and following[0] in _NOT_NEGATING_AFTER_GHAYR)
+    ):
+        return True
     return any(w in ("سوي", "الا", "but") for w in following) or (
         bool(following) and following[0] in _BOUND_VERBS
     )

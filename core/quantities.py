@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from riwaya.core.lexicon import lexicon
 from riwaya.core.model import Quantity, Span
@@ -19,6 +20,10 @@ _DIGITS = "0-9٠-٩۰-۹"
 NUMBER_RE = re.compile(
     rf"(?<![{_DIGITS}\w])[{_DIGITS}]+(?:[,٬][{_DIGITS}]{{3}})*(?:[.٫][{_DIGITS}]+)?"
 )
+_CLITIC_NUMBER_RE = re.compile(
+    rf"[وبل]ـ?([{_DIGITS}]+(?:[,٬][{_DIGITS}]{{3}})*(?:[.٫][{_DIGITS}]+)?)"
+)
+""""بـ50 مليار", "و٨٠ دولارا", "ب١٤٦": a conjunction or preposition written onto the digits."""
 _TO_ASCII = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫", "01234567890123456789.", ",٬")
 
 # Folded number words (ة → ه, أ → ا, ى → ي), with their value.
@@ -251,6 +256,8 @@ _UNIT_WORDS = {
     "miles": "distance",
     "متر": "distance",
     "دولار": "money",
+    "دولارا": "money",
+    "دولارات": "money",
     "dollars": "money",
     "$": "money",
 }
@@ -376,8 +383,10 @@ def _measured(words: Words, first: int, last: int) -> tuple[str, str] | None:
     position = last + 1
     while position <= last + _LOOKAHEAD and position < len(words.folded):
         match = starts.get(position)
-        if position > last + 1 and words.folded[position][:1] == "و":
-            break  # "مدنيا وأصيب": a new verb, not this number's noun
+        if words.folded[position][:1] == "و" and (
+            position > last + 1 or (match and lex.concept_type(match.concept) == "measure")
+        ):
+            break  # "مدنيا وأصيب", "7 وإصابة 250": a new verb or noun, not this number's
         if match:
             kind = lex.concept_type(match.concept)
             if kind == "measure" and not category:
@@ -425,6 +434,11 @@ def _counted_noun(words: Words, last: int) -> str:
     return "~" + words.stems[last + 1]
 
 
+_MEASURE_REACH = 4
+"""How far a measure word may stand from a number it qualifies: "إصابة 41 حالة" counts the
+wounded; "أربع ولايات" at the end of that sentence does not."""
+
+
 def _nearest_measure(words: Words, first: int, last: int) -> str:
     """The measure concept closest to the number, the preceding one on a tie (قتل 23 مدنيا)."""
     lex = lexicon()
@@ -433,6 +447,8 @@ def _nearest_measure(words: Words, first: int, last: int) -> str:
         if lex.concept_type(match.concept) != "measure" or first <= match.first <= last:
             continue
         gap = first - match.last if match.last < first else match.first - last
+        if gap > _MEASURE_REACH:
+            continue
         if gap < distance or (gap == distance and match.first < first):
             best, distance = match.concept, gap
     return best
@@ -464,9 +480,10 @@ def extract(words: Words, skip: list[tuple[int, int]] | None = None) -> list[Qua
         value: float | None = None
         last = index
         hedge = "exact"
-        if NUMBER_RE.fullmatch(token.text):
+        clitic = _CLITIC_NUMBER_RE.fullmatch(token.text)
+        if NUMBER_RE.fullmatch(token.text) or clitic:
             last = _join_digits(words, index)
-            value = _digit_value(words.span_text(index, last))
+            value = _digit_value(words.span_text(index, last)[clitic.start(1) if clitic else 0 :])
             scale = words.folded[last + 1] if last + 1 < len(tokens) else ""
             if scale in _SCALES:
                 value *= _SCALES[scale]
@@ -482,10 +499,12 @@ def extract(words: Words, skip: list[tuple[int, int]] | None = None) -> list[Qua
             read = _word_value(words, index)
             if read:
                 value, last = read
-        if value is None or (value == 0 and not NUMBER_RE.fullmatch(token.text)):
+        if value is None or (value == 0 and not (NUMBER_RE.fullmatch(token.text) or clitic)):
             index += 1
             continue
-        if NUMBER_RE.fullmatch(token.text) and _looks_like_year(value, words, index, last):
+        if (NUMBER_RE.fullmatch(token.text) or clitic) and _looks_like_year(
+            value, words, index, last
+        ):
             index = last + 1
             continue
         measured = _postposed(words, index, last) or _measured(words, index, last)
@@ -493,12 +512,23 @@ def extract(words: Words, skip: list[tuple[int, int]] | None = None) -> list[Qua
             hedge, begin = _hedge_before(words, index)
             if hedge == "exact":
                 hedge = _hedge_after(words, last) or "exact"
-            if _is_part(words, last) or (measured[0] == "count" and _sum_follows(words, last)):
+            if (
+                _is_part(words, last)
+                or _among(words, begin)
+                or (measured[0] == "count" and _sum_follows(words, last))
+            ):
                 hedge = "part"
             elif _is_capacity(words, begin):
                 measured = ("capacity", measured[1])
             low, high = _interval(value, hedge)
-            found.append(_quantity(words, begin, last, low, high, hedge, measured))
+            quantity = _quantity(words, begin, last, low, high, hedge, measured)
+            if clitic and begin == index:  # the span starts at the digits, not the clitic
+                start = token.start + clitic.start(1)
+                quantity = replace(
+                    quantity,
+                    span=Span(start, quantity.span.end, words.text[start : quantity.span.end]),
+                )
+            found.append(quantity)
         index = last + 1
     return found
 
@@ -530,6 +560,15 @@ def _is_part(words: Words, last: int) -> bool:
     """ "9 of the dead" / "9 من القتلى" count a part of a total stated elsewhere."""
     after = words.folded[last + 1 : last + 3]
     return len(after) == 2 and after[0] in _PART_LINKS and after[1][:2] in ("ال", "th")
+
+
+_AMONG = frozenset("بينهم بينهن منهم منهن including among".split())
+
+
+def _among(words: Words, first: int) -> bool:
+    """ "7 activists, among them 3 women" / "بينهم 3 نساء": a part of a count just given."""
+    before = words.folded[max(first - 2, 0) : first]
+    return any(word in _AMONG for word in before)
 
 
 def _sum_follows(words: Words, last: int) -> bool:

@@ -17,7 +17,8 @@ class Segment(NamedTuple):
 
 
 # A sentence ends at . ! ? ؟ … (and at every line break), but not inside "1.5",
-# after an abbreviation such as "Col." or "U.S.", or after a single initial.
+# after an abbreviation such as "Col." or "U.S.", after a single initial, or at the
+# two dots by which Arabic headlines join a topic to what is said of it.
 _ABBREVIATIONS = [
     "mr",
     "mrs",
@@ -89,6 +90,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Segment
     for match in _SENTENCE_END.finditer(text, start, end):
         if match.group().startswith(".") and _is_abbreviation(text, begin, match.start()):
             continue
+        if match.group() == "..":
+            continue  # "الليرة التركية.. صعود طفيف": a headline's pause, not a full stop
         spans.append(Segment(begin, match.end()))
         begin = match.end()
     spans.append(Segment(begin, end))

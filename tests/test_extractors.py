@@ -45,6 +45,12 @@ INF = math.inf
         ("يودي بحياة أحد عشر قتيلا", [(11, 11, "exact", "killed/")]),
         ("ما لا يقل عن 12 قتيلا", [(12, INF, "at_least", "killed/")]),
         ("بثلاث سيارات مفخخة", [(3, 3, "exact", "count/car_bomb")]),
+        ("تعاقب واشنطن بـ50 مليار دولار", [(5e10, 5e10, "exact", "money/دولار")]),
+        ("مقتل 7 وإصابة 250", [(7, 7, "exact", "killed/"), (250, 250, "exact", "wounded/")]),
+        (
+            "إصابة 41 حالة بالكوليرا في أربع ولايات",
+            [(41, 41, "exact", "wounded/"), (4, 4, "exact", "count/~ولي")],
+        ),
     ],
 )
 def test_quantities(text, expected):
@@ -52,10 +58,18 @@ def test_quantities(text, expected):
     assert found == expected
 
 
-def test_quantity_spans_are_exact():
-    text = "وقالت الوزارة إن ما يصل إلى ٤٠ جنديا قتلوا"
-    for quantity in quantities.extract(words(text)):
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("وقالت الوزارة إن ما يصل إلى ٤٠ جنديا قتلوا", ["ما يصل إلى ٤٠ جنديا قتلوا"]),
+        ("شركتان تندمجان ب١٤٦ مليار دولار", ["١٤٦ مليار"]),
+    ],
+)
+def test_quantity_spans_are_exact(text, spans):
+    found = quantities.extract(words(text))
+    for quantity in found:
         assert text[quantity.span.start : quantity.span.end] == quantity.span.text
+    assert [q.span.text for q in found] == spans
 
 
 @pytest.mark.parametrize(
@@ -143,6 +157,10 @@ def test_attribution(text, speaker, kind):
         ("لم تسجل أي إصابات", "negated"),
         ("قتل 40 جنديا", "affirmed"),
         ("Forty soldiers were killed", "affirmed"),
+        ("لا تزال السلطات تعتقل 9 ناشطين", "affirmed"),
+        ("ولا يزال القتال مستمرا في الحديدة", "affirmed"),
+        ("تضررت المباني لا سيما في الحي الشرقي", "affirmed"),
+        ("لا يزور الوزير المدينة", "negated"),
     ],
 )
 def test_polarity(text, expected):

@@ -1,0 +1,61 @@
+"""The rules of `riwaya.core.findings` on two short accounts, as `riwaya eval` sees them."""
+
+import pytest
+
+from riwaya.core.evaluate import Pair, predict
+
+
+def judged(a: str, b: str) -> tuple[str, str]:
+    prediction = predict(Pair("t", a, b, "unrelated"))
+    return prediction.label, prediction.kind
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # each figure of one account has its twin in the other ("among them 3 women")
+        (
+            "السلطات تعتقل 7 ناشطين بينهم 3 نساء لتواصلهم مع جهات أجنبية",
+            "اعتقلت السلطات 7 ناشطين من بينهم 3 نساء بتهمة التواصل مع جهات أجنبية",
+        ),
+        # a bound and the figure at the bound tell one toll
+        (
+            "مقتل أكثر من 500 مدني منذ بدء القصف الجوي على الغوطة",
+            "مقتل 500 مدني جراء القصف الجوي على الغوطة",
+        ),
+        # digits with a clitic written onto them are still the same figure
+        ("بكين تعاقب واشنطن بـ50 مليار دولار", "٥٠ مليار دولار عقاب صيني لواشنطن"),
+        # "لا تزال" is "still": no denial of the arrests
+        (
+            "السعودية لا تزال تعتقل 9 بينهم 4 سيدات بتهمة الإضرار بالأمن",
+            "اعتقال 9 بينهم 4 سيدات بتهمة الإضرار بالأمن في السعودية",
+        ),
+    ],
+)
+def test_accounts_that_agree_are_not_flagged(a, b):
+    assert judged(a, b)[0] != "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        ("قتل 12 جنديا في الهجوم", "قتل 40 جنديا في الهجوم", "numeric"),
+        ("مقتل أكثر من 500 مدني في القصف", "مقتل 300 مدني في القصف", "numeric"),
+        # "غير" negates a factual claim: it is no opinion to be set aside
+        (
+            "مصدر: بريطانيا مسؤولة عن قتل مدنيين بالموصل",
+            "بريطانيا غير مسؤولة عن قتل مدنيين بالموصل",
+            "denial",
+        ),
+    ],
+)
+def test_conflicting_accounts_are_flagged(a, b, kind):
+    assert judged(a, b) == ("contradiction", kind)
+
+
+def test_a_headline_pause_does_not_split_the_claim():
+    from riwaya.core.segment import sentences
+
+    text = "الليرة التركية.. صعود طفيف بعد الانتخابات. وتراجع الدولار"
+    found = [text[s.start : s.end] for s in sentences(text)]
+    assert found == ["الليرة التركية.. صعود طفيف بعد الانتخابات.", "وتراجع الدولار"]
