@@ -41,7 +41,10 @@ def cue_labels(pairs: list[Pair]) -> tuple[list[str], float, float]:
     """The cue model's labels; pairs per second from text, and for the judgement alone."""
     started = time.perf_counter()
     accounts = [(read_account(p.a), read_account(p.b)) for p in pairs]
-    inputs = [(a.stems, b.stems, pair_features(a, b), {**b.words, **a.words}) for a, b in accounts]
+    inputs = [
+        (a.stems, b.stems, pair_features(a, b), {**b.words, **a.words}, {**b.names, **a.names})
+        for a, b in accounts
+    ]
     read = time.perf_counter() - started
     started = time.perf_counter()
     verdicts = [judge_pair(*arguments) for arguments in inputs]

@@ -109,7 +109,9 @@ class Example:
 
     def __init__(self, pair: Pair) -> None:
         a, b = read_account(pair.a), read_account(pair.b)
-        comparison = compare(a.stems, b.stems, pair_features(a, b), {**b.words, **a.words})
+        comparison = compare(
+            a.stems, b.stems, pair_features(a, b), {**b.words, **a.words}, {**b.names, **a.names}
+        )
         self.label = pair.label
         self.dense = comparison.features
         self.cues = lexical(comparison.only_a, comparison.only_b)

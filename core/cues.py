@@ -27,6 +27,7 @@ from importlib import resources
 from typing import Literal, NamedTuple
 
 from riwaya.core.arabic import fold
+from riwaya.core.lexicon import COUNTRY
 from riwaya.core.polarity import polarity
 from riwaya.core.words import _STOPWORDS, words_of
 
@@ -74,6 +75,8 @@ class Account(NamedTuple):
     """The engine's polarity reads a negation or a denial anywhere in the text."""
     numbers: frozenset[str]
     """Digit strings (Arabic-Indic digits folded to ASCII)."""
+    names: Mapping[str, str]
+    """The country each stem names, if any («أميركا» and «الولايات المتحدة» name one)."""
 
 
 class Comparison(NamedTuple):
@@ -110,12 +113,19 @@ def read_account(text: str) -> Account:
         if token.text[0].isalnum() and folded not in _STOPWORDS and len(stem_) >= 2:
             order.append(stem_)
             written.setdefault(stem_, token.text)
+    names = {
+        words.stems[index]: match.concept
+        for match in words.concepts
+        if match.concept.startswith(COUNTRY)
+        for index in range(match.first, match.last + 1)
+    }
     return Account(
         stems=frozenset(order),
         order=tuple(order),
         words=written,
         negated=polarity(words).polarity != "affirmed",
         numbers=frozenset(n for f in words.folded for n in _NUMBER.findall(f)),
+        names=names,
     )
 
 
@@ -180,18 +190,22 @@ def compare(
     stems_b: frozenset[str],
     features: Mapping[str, float],
     words: Mapping[str, str] | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> Comparison:
     """What differs between two stem sets, and the numeric features of the pair.
 
     `words` maps a stem to a word as written (`Account.words` of either side); without it
-    the stems themselves are compared for variants.
+    the stems themselves are compared for variants. `names` maps a stem to the country it
+    names (`Account.names`): two names of one country are variants too.
     """
     words = words or {}
+    names = names or {}
     diff_a, diff_b = stems_a - stems_b, stems_b - stems_a
     matched: set[str] = set()
     for x in diff_a:
         for y in diff_b:
-            if variants(words.get(x, x), words.get(y, y)):
+            same_name = x in names and names[x] == names.get(y)
+            if same_name or variants(words.get(x, x), words.get(y, y)):
                 matched.add(x)
                 matched.add(y)
     only_a, only_b = diff_a - matched, diff_b - matched
@@ -271,6 +285,7 @@ def judge_pair(
     stems_b: frozenset[str],
     features: Mapping[str, float],
     words: Mapping[str, str] | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> CueVerdict | None:
     """Contradiction, agreement or unrelated, by the learned cues; None when a side is empty.
 
@@ -278,11 +293,12 @@ def judge_pair(
     `TEXT_FEATURES` (`pair_features` computes them; a missing one counts as 0, except
     `order_similarity`, which should be given). `words`: a stem's word as written, which
     finds variants such as مصري / المصرية and lets the explanation quote the texts.
+    `names`: the country a stem names, so that أميركا / الولايات المتحدة are one.
     """
     if not stems_a or not stems_b:
         return None
     m = model()
-    comparison = compare(stems_a, stems_b, features, words)
+    comparison = compare(stems_a, stems_b, features, words, names)
     only_a, only_b, dense = comparison
     gate = m.unrelated_bias + sum(w * dense[name] for name, w in m.unrelated.items())
     if gate > 0:
@@ -340,7 +356,9 @@ def judge_pair(
 
 def judge_accounts(a: Account, b: Account) -> CueVerdict | None:
     """`judge_pair` on two read accounts."""
-    return judge_pair(a.stems, b.stems, pair_features(a, b), {**b.words, **a.words})
+    return judge_pair(
+        a.stems, b.stems, pair_features(a, b), {**b.words, **a.words}, {**b.names, **a.names}
+    )
 
 
 def judge_texts(text_a: str, text_b: str) -> CueVerdict | None:

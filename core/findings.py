@@ -15,8 +15,10 @@ from functools import cache
 from riwaya.core import times as time_rules
 from riwaya.core.claims import speaker_keywords
 from riwaya.core.cues import CueVerdict, judge_texts
-from riwaya.core.lexicon import Antonym, lexicon
+from riwaya.core.lexicon import COUNTRY, lexicon
 from riwaya.core.model import Claim, Finding, Quantity, TimeRef
+from riwaya.core.places import same_place
+from riwaya.core.stem import stem
 from riwaya.core.words import content_stems, is_arabic_text, overlap, words_of
 
 SAME_MATTER = 0.5
@@ -83,6 +85,8 @@ opposed pair ("أعلى" here, "أدنى" there) is specific enough that less of
 def _checkable(a: Claim, b: Claim, verdict: CueVerdict) -> bool:
     """An opposed pair is a cue a reader can check between accounts of one subject; a word
     on one side alone only between accounts that are otherwise mostly the same words."""
+    if verdict.cue in ("wording", "overlap"):
+        return False  # no word a reader could check decided it
     return " / " in verdict.cue or overlap(a.text, b.text) >= CUE_MATTER
 
 
@@ -118,7 +122,7 @@ def _conflicts(a: Claim, b: Claim) -> Iterator[Judgement]:
     if denial:
         yield denial
     if a.polarity == "affirmed" and b.polarity == "affirmed":
-        for rule in (_temporal, _place, _antonym, _unnamed_place):
+        for rule in (_temporal, _place, _antonym, _unnamed_place, _other_country):
             found = rule(a, b)
             if found:
                 yield found
@@ -352,28 +356,47 @@ _WHERE = frozenset(
 
 @cache
 def _where(text: str) -> frozenset[str]:
-    """Stems of the words that say where: the two content words after في / داخل / in / at."""
+    """Stems of the words that say where: the two content words after في / داخل / in / at,
+    when one of them is a word for a place ("في عرض البحر", "on the tenth floor")."""
     words = words_of(text)
     found: set[str] = set()
     for index, word in enumerate(words.folded):
         bare = word[1:] if word[:1] == "ب" and len(word) > 3 else word
         if word not in _WHERE and not (bare != word and bare in _PLACE_NOUNS):
             continue
-        taken = 0
+        taken: list[int] = []
         for position in range(index + 1, min(index + 5, len(words.folded))):
             token, folded = words.tokens[position].text, words.folded[position]
             if not token[0].isalpha() or folded in _WHERE:
                 break
             if folded in ("the", "a", "an", "of"):
                 continue
-            found.add(words.stems[position])
-            taken += 1
-            if taken == 2:
+            taken.append(position)
+            if len(taken) == 2:
                 break
+        if bare in _PLACE_NOUNS or any(_is_place_noun(words.folded[at]) for at in taken):
+            found.update(words.stems[at] for at in taken)
     return frozenset(found)
 
 
-_PLACE_NOUNS = frozenset("حي منزل منزله مدينه قريه".split())
+def _is_place_noun(folded: str) -> bool:
+    bare = folded[2:] if folded.startswith("ال") else folded
+    return folded in _PLACE_NOUNS or bare in _PLACE_NOUNS
+
+
+_PLACE_NOUNS = frozenset(
+    (
+        "حي منزل منزله بيت بيته مدينه قريه بلده بحر ميناء مطار طابق مبني مدرسه مستشفي "
+        "عاصمه طريق غابه قاعده قصر سوق منطقه محافظه ريف حقل شارع ساحه مسجد كنيسه جامعه "
+        "سجن معبر حدود ساحل جبل جبال وادي نهر مخيم مقر فندق مصنع مستودع محطه مزرعه ملعب "
+        "برج جسر نفق حاجز مكتب "
+        "sea port harbour harbor airport home house district floor building school hospital "
+        "capital road highway forest woods base palace market city town village province "
+        "region field farmland street square mosque church university prison crossing border "
+        "coast mountains mountain valley river camp station hotel factory depot warehouse "
+        "stadium tower bridge tunnel checkpoint office offshore resort"
+    ).split()
+)
 
 
 def _unnamed_place(a: Claim, b: Claim) -> Judgement | None:
@@ -405,10 +428,58 @@ def _unnamed_place(a: Claim, b: Claim) -> Judgement | None:
 UNNAMED_PLACE_MATTER = 0.6
 
 
+def _countries(text: str) -> dict[str, str]:
+    """The countries a text names (their people and capitals included): id → words."""
+    words = words_of(text)
+    return {
+        m.concept: words.span_text(m.first, m.last)
+        for m in words.concepts
+        if m.concept.startswith(COUNTRY)
+    }
+
+
+def _other_country(a: Claim, b: Claim) -> Judgement | None:
+    """ "غارة على اليمن" / "غارة على سوريا": one account told of another country (or by
+    another government). Only between accounts that are otherwise the same words."""
+    countries_a, countries_b = _countries(a.text), _countries(b.text)
+    only_a = [c for c in countries_a if c not in countries_b]
+    only_b = [c for c in countries_b if c not in countries_a]
+    if not only_a or not only_b:
+        return None
+    if is_arabic_text(a.text) == is_arabic_text(b.text):
+        named = {
+            stem(w)
+            for c in (*only_a, *only_b)
+            for w in (countries_a | countries_b).get(c, "").split()
+        }
+        rest_a, rest_b = content_stems(a.text) - named, content_stems(b.text) - named
+        if not rest_a or not rest_b:
+            return None
+        share = len(rest_a & rest_b) / min(len(rest_a), len(rest_b))
+    else:
+        share = overlap(a.text, b.text)
+    if share < OTHER_COUNTRY_MATTER:
+        return None
+    first, second = countries_a[only_a[0]], countries_b[only_b[0]]
+    return Judgement(
+        "contradiction",
+        "country",
+        a,
+        b,
+        f"{_who(a)} names «{first}» where {_who(b)} names «{second}» in an otherwise "
+        "similar account.",
+        0.5,
+        f"{first} / {second}",
+        "country",
+    )
+
+
+OTHER_COUNTRY_MATTER = 0.5
+
+
 def _place(a: Claim, b: Claim) -> Judgement | None:
-    keys_a, keys_b = {p.key for p in a.places}, {p.key for p in b.places}
-    only_a = [p for p in a.places if p.key not in keys_b]
-    only_b = [p for p in b.places if p.key not in keys_a]
+    only_a = [p for p in a.places if not any(same_place(p.key, q.key) for q in b.places)]
+    only_b = [p for p in b.places if not any(same_place(p.key, q.key) for q in a.places)]
     if not only_a or not only_b:
         return None  # one names a place the other does not contradict
     shared = _same_matter(a, b)
@@ -429,53 +500,23 @@ def _place(a: Claim, b: Claim) -> Judgement | None:
     )
 
 
-@cache
-def _stem_set(text: str) -> frozenset[tuple[str, ...]]:
-    words = words_of(text)
-    stems = words.stems
-    return frozenset(tuple(stems[i : i + n]) for n in (1, 2, 3) for i in range(len(stems) - n + 1))
-
-
-@cache
-def _antonym_heads() -> frozenset[str]:
-    return frozenset(
-        stem_
-        for pair in lexicon().antonyms
-        for phrase in (*pair.side_a, *pair.side_b)
-        for stem_ in phrase
-    )
-
-
 def _antonym(a: Claim, b: Claim) -> Judgement | None:
-    heads = _antonym_heads()
-    if not (content_stems(a.text) & heads and content_stems(b.text) & heads):
+    words_a, words_b = words_of(a.text), words_of(b.text)
+    found = lexicon().opposition(words_a.stems, words_b.stems)
+    if found is None or overlap(a.text, b.text) < OPPOSED_MATTER:
         return None
-    if overlap(a.text, b.text) < OPPOSED_MATTER:
-        return None
-    grams_a, grams_b = _stem_set(a.text), _stem_set(b.text)
-    for antonym in lexicon().antonyms:
-        for left, right in ((grams_a, grams_b), (grams_b, grams_a)):
-            if (
-                _side(antonym, left, "a")
-                and _side(antonym, right, "b")
-                and not (_side(antonym, left, "b") or _side(antonym, right, "a"))
-            ):
-                return Judgement(
-                    "contradiction",
-                    "antonym",
-                    a,
-                    b,
-                    f"One account says «{antonym.name.split(' / ')[0]}», the other "
-                    f"«{antonym.name.split(' / ')[1]}» about the same matter.",
-                    0.6,
-                    antonym.name,
-                    antonym.name,
-                )
-    return None
-
-
-def _side(antonym: Antonym, grams: frozenset[tuple[str, ...]], side: str) -> bool:
-    return bool(grams & (antonym.side_a if side == "a" else antonym.side_b))
+    said_a, said_b = words_a.span_text(*found.first), words_b.span_text(*found.second)
+    return Judgement(
+        "contradiction",
+        "antonym",
+        a,
+        b,
+        f"«{said_a}» in one account, «{said_b}» in the other, about the same matter "
+        f"({found.antonym.name}).",
+        0.6,
+        f"{said_a} / {said_b}",
+        found.antonym.name,
+    )
 
 
 def _independent(a: Claim, b: Claim) -> bool:

@@ -8,9 +8,11 @@ matched by stem, phrases by a run of stems.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from riwaya.core.arabic import fold, tokenize
 from riwaya.core.stem import stem
@@ -34,6 +36,24 @@ class Antonym:
     side_b: frozenset[tuple[str, ...]]
 
 
+class Opposition(NamedTuple):
+    """Opposed words found in two token lists: the pair, and where each side says it."""
+
+    antonym: Antonym
+    first: tuple[int, int]
+    """Token range [first, last] of the opposed words in the first list."""
+    second: tuple[int, int]
+
+
+def _grams(stems: Sequence[str]) -> dict[tuple[str, ...], int]:
+    """Every run of one to three stems, with where it first starts."""
+    found: dict[tuple[str, ...], int] = {}
+    for size in (1, 2, 3):
+        for start in range(len(stems) - size + 1):
+            found.setdefault(tuple(stems[start : start + size]), start)
+    return found
+
+
 @dataclass(frozen=True)
 class Lexicon:
     phrases: dict[tuple[str, ...], str]
@@ -46,6 +66,34 @@ class Lexicon:
 
     def concept_type(self, concept: str) -> str:
         return self.kinds.get(concept, "")
+
+    def opposition(self, first: Sequence[str], second: Sequence[str]) -> Opposition | None:
+        """Opposed words ("rose" in one list, "fell" in the other) between two stem lists,
+        when neither list also says the other side of the same opposition."""
+        if not self._antonym_stems().intersection(first):
+            return None
+        if not self._antonym_stems().intersection(second):
+            return None
+        grams_1, grams_2 = _grams(first), _grams(second)
+        for antonym in self.antonyms:
+            for one, other in ((antonym.side_a, antonym.side_b), (antonym.side_b, antonym.side_a)):
+                said_1, said_2 = one & grams_1.keys(), other & grams_2.keys()
+                if said_1 and said_2 and not (other & grams_1.keys() or one & grams_2.keys()):
+                    g1, g2 = max(said_1, key=len), max(said_2, key=len)
+                    at_1, at_2 = grams_1[g1], grams_2[g2]
+                    return Opposition(
+                        antonym, (at_1, at_1 + len(g1) - 1), (at_2, at_2 + len(g2) - 1)
+                    )
+        return None
+
+    def _antonym_stems(self) -> frozenset[str]:
+        found = self.__dict__.get("_antonym_stem_set")
+        if found is None:
+            found = frozenset(
+                s for pair in self.antonyms for p in (*pair.side_a, *pair.side_b) for s in p
+            )
+            object.__setattr__(self, "_antonym_stem_set", found)
+        return found
 
     def _heads(self) -> frozenset[str]:
         heads = self.__dict__.get("_head_words")
@@ -110,6 +158,26 @@ def _exact(words: dict[str, list[str]]) -> frozenset[tuple[str, ...]]:
     )
 
 
+COUNTRY = "country:"
+"""Concept ids of countries start with this: "country:SY" is Syria, its people and its
+government."""
+_NISBA_ENDINGS = ("", "ه", "ين", "ون", "ات")
+
+
+def country_concepts(countries: dict[str, dict[str, list[str]]]) -> dict[str, dict]:
+    """The entries of `data/countries.json` as lexicon concepts of type "entity"."""
+    concepts = {}
+    for code, entry in countries.items():
+        arabic = [*entry["ar"], *entry["ar_capital"]]
+        arabic += [fold(nisba) + ending for nisba in entry["ar_nisba"] for ending in _NISBA_ENDINGS]
+        concepts[COUNTRY + code] = {
+            "type": "entity",
+            "ar": ["=" + word for word in arabic],
+            "en": [*entry["en"], *entry["en_capital"]],
+        }
+    return concepts
+
+
 @cache
 def lexicon() -> Lexicon:
     data = resources.files("riwaya.core.data")
@@ -117,6 +185,8 @@ def lexicon() -> Lexicon:
     glossary = data.joinpath("glossary.json")
     if glossary.is_file():  # everyday news nouns, so Arabic and English accounts meet
         raw["concepts"] = {**json.loads(glossary.read_text("utf-8"))["concepts"], **raw["concepts"]}
+    countries = json.loads(data.joinpath("countries.json").read_text("utf-8"))["countries"]
+    raw["concepts"] = {**raw["concepts"], **country_concepts(countries)}
     phrases: dict[tuple[str, ...], str] = {}
     exact: dict[tuple[str, ...], str] = {}
     kinds: dict[str, str] = {}

@@ -30,9 +30,6 @@ _AR_PLACE_NOUNS = frozenset(
         "اقليم",
         "ضاحيه",
         "ناحيه",
-        "بلدات",
-        "مدن",
-        "قري",
         "بلدتي",
         "مدينتي",
         "قاعده",
@@ -189,7 +186,7 @@ def candidate_names(words: Words) -> list[tuple[int, int]]:
                 and (last == index or folded[last + 1].startswith("ال"))
             ):
                 last += 1  # "بلدة تل الريحان": a name goes on only through a construct
-            if last > index:
+            if last > index and not _adjective(folded[index + 1 : last + 1]):
                 names.append((index + 1, last))
         elif word in _EN_PLACE_NOUNS and index + 2 < len(folded) and folded[index + 1] == "of":
             last = _capitalized_run(words, index + 2)
@@ -200,6 +197,18 @@ def candidate_names(words: Words) -> list[tuple[int, int]]:
             if last > index:
                 names.append((index + 1, last))
     return names
+
+
+def _adjective(name: list[str]) -> bool:
+    """ "مدينة ساحلية", "بلدة إيرانية": an indefinite word in -iya after a place noun
+    describes it; names of the kind (الخالدية) carry the article."""
+    return len(name) == 1 and name[0].endswith("يه") and not name[0].startswith("ال")
+
+
+def same_place(first: str, second: str) -> bool:
+    """Two skeleton keys of one place: equal, or one the other with more words after it
+    ("الصدر" / "الصدر العراقية", "Shiraz" / "Shiraz in Iran")."""
+    return first == second or first.startswith(second) or second.startswith(first)
 
 
 def _capitalized_run(words: Words, first: int) -> int:

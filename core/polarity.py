@@ -23,6 +23,8 @@ NEGATIONS = frozenset(
         "لسنا",
         "غير",
         "عدم",
+        "بلا",
+        "بدون",
         "no",
         "not",
         "never",

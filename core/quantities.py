@@ -113,6 +113,10 @@ _SCALES = {
     "ملايين": 10**6,
     "million": 10**6,
     "مليار": 10**9,
+    "مليارا": 10**9,
+    "مليارات": 10**9,
+    "مليونا": 10**6,
+    "الفا": 1000,
     "billion": 10**9,
 }
 _DUALS = {"الفين": 2000, "الفي": 2000, "الفان": 2000, "مليونين": 2 * 10**6, "مليوني": 2 * 10**6}
@@ -120,6 +124,7 @@ _DUALS = {"الفين": 2000, "الفي": 2000, "الفان": 2000, "مليون�
 _VAGUE = {
     "عشرات": (20, 99),
     "dozens": (24, 99),
+    "tens": (20, 99),
     "scores": (40, 99),
     "مئات": (200, 999),
     "hundreds": (200, 999),
@@ -326,6 +331,24 @@ def _word_value(words: Words, index: int) -> tuple[float, int] | None:
     return total + current, last
 
 
+def _vague_scale(words: Words, index: int) -> int:
+    """The last token of a vague count's scale word ("عشرات الآلاف", "tens of thousands"),
+    or `index` when none follows."""
+    following = words.folded[index + 1 : index + 3]
+    if following and following[0] in _VAGUE_SCALES:
+        return index + 1
+    if len(following) == 2 and following[0] == "of" and following[1] in _VAGUE_SCALES:
+        return index + 2
+    return index
+
+
+_VAGUE_SCALES = {
+    **{w: 1000 for w in ("الاف", "الالاف", "thousands")},
+    **{w: 10**6 for w in ("ملايين", "الملايين", "millions")},
+    **{w: 10**9 for w in ("مليارات", "المليارات", "billions")},
+}
+
+
 def _hedge_before(words: Words, index: int) -> tuple[str, int]:
     """The hedge right before a number: "at least (a) dozen", "بنحو 15" (clitic ب)."""
     end = index - 1 if index and words.folded[index - 1] in ("a", "an") else index
@@ -490,10 +513,14 @@ def extract(words: Words, skip: list[tuple[int, int]] | None = None) -> list[Qua
                 last += 1
         elif words.folded[index] in _VAGUE and not (index and words.folded[index - 1] in _UNITS):
             low, high = _VAGUE[words.folded[index]]
-            measured = _measured(words, index, index)
+            last = _vague_scale(words, index)
+            if last > index:  # "عشرات الآلاف", "hundreds of thousands"
+                scale = _VAGUE_SCALES[words.folded[last]]
+                low, high = low * scale, high * scale
+            measured = _measured(words, index, last)
             if measured:
-                found.append(_quantity(words, index, index, low, high, "vague", measured))
-            index += 1
+                found.append(_quantity(words, index, last, low, high, "vague", measured))
+            index = last + 1
             continue
         elif _may_start_number(words.folded[index]):
             read = _word_value(words, index)

@@ -26,6 +26,9 @@ def _porter():
     return PorterStemmer()
 
 
+_LAM_HAMZA = ("لأ", "لإ", "لآ")
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """The stem of one word (folded first); words of other scripts come back folded."""
@@ -33,6 +36,8 @@ def stem(word: str) -> str:
     if not folded:
         return folded
     if is_arabic_letter(folded[0]):
+        if word[:2] in _LAM_HAMZA and len(folded) >= 5:
+            folded = folded[1:]  # "لأعلى" is ل + "أعلى": ISRI would keep the ل and lose the root
         return _isri().stem(folded)
     if folded.isascii() and folded.isalpha():
         return _porter().stem(folded)

@@ -41,6 +41,17 @@ def test_accounts_that_agree_are_not_flagged(a, b):
     [
         ("قتل 12 جنديا في الهجوم", "قتل 40 جنديا في الهجوم", "numeric"),
         ("مقتل أكثر من 500 مدني في القصف", "مقتل 300 مدني في القصف", "numeric"),
+        (
+            "غارة جوية على اليمن أدت إلى مقتل أطفال والأمم المتحدة تدين",
+            "غارة جوية على سوريا أدت إلى مقتل أطفال والأمم المتحدة تدين",
+            "country",
+        ),
+        (
+            "The air strike hit a school in Syria, killing children",
+            "The air strike hit a school in Yemen, killing children",
+            "country",
+        ),
+        ("دمرت الغارة الجسر الرئيسي في المدينة", "الجسر الرئيسي في المدينة سليم", "antonym"),
         # "غير" negates a factual claim: it is no opinion to be set aside
         (
             "مصدر: بريطانيا مسؤولة عن قتل مدنيين بالموصل",
@@ -59,3 +70,16 @@ def test_a_headline_pause_does_not_split_the_claim():
     text = "الليرة التركية.. صعود طفيف بعد الانتخابات. وتراجع الدولار"
     found = [text[s.start : s.end] for s in sentences(text)]
     assert found == ["الليرة التركية.. صعود طفيف بعد الانتخابات.", "وتراجع الدولار"]
+
+
+def test_a_country_its_people_and_its_capital_are_one_party():
+    from riwaya.core.words import words_of
+
+    texts = ["الولايات المتحدة", "أميركا", "الأمريكيين", "واشنطن", "Washington", "Americans"]
+    assert {m.concept for t in texts for m in words_of(t).concepts} == {"country:US"}
+
+
+def test_the_same_country_told_differently_is_no_conflict():
+    a = "الصين تتحدى الولايات المتحدة بإجراءات جديدة"
+    b = "إجراءات صينية جديدة تتحدى أميركا"
+    assert judged(a, b)[0] != "contradiction"
