@@ -20,13 +20,13 @@ MAX_BLOCK = 40
 def keys(claim: Claim, bilingual: bool = False) -> set[str]:
     """What a claim is about, as index keys; across languages also what Arabic and English
     can share (concepts, numbers, name skeletons)."""
-    found: set[str] = set(bridge_keys(claim.text)) if bilingual else set()
+    found: set[str] = set(bridge_keys(claim.matter)) if bilingual else set()
     events = [f"e:{e}" for e in claim.events]
     quantities = [f"q:{q.category}" for q in claim.quantities]
     places = [f"p:{p.key}" for p in claim.places]
     times = [f"t:{t.value}" for t in claim.times if t.kind in ("weekday", "date")]
     found.update(events, quantities, places)
-    found.update(f"w:{stem}" for stem in content_stems(claim.text))
+    found.update(f"w:{stem}" for stem in content_stems(claim.matter))
     for base in (*events, *quantities):
         found.update(f"{base}|{detail}" for detail in (*places, *times))
     return found

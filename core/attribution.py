@@ -227,6 +227,7 @@ EN_VERBS = frozenset(
         "accused",
         "tweeted",
         "wrote",
+        "broadcast",
     ]
 )
 EN_OPINION_VERBS = frozenset(["described", "called", "condemned", "accused"])
@@ -330,7 +331,17 @@ def _arabic(words: Words) -> Attribution | None:
     for index, word in enumerate(folded[:12]):
         bare = _bare(word) if word[:1] in "وف" else word
         if bare in AR_CONTINUE or bare in AR_VERBS:
+            content = _content_start(folded, index + 1)
+            opinion = bare in AR_OPINION_VERBS
+            subject = _subject_before(words, index) if bare in AR_VERBS else None
+            if subject:  # "لكن المرصد قال إن ...", "الجزائر تؤكد ظهور ..."
+                first, last = subject
+                speaker = words.span_text(first, last)
+                return Attribution(speaker, "explicit", first, last, index, content, opinion)
             first, last = index + 1, index
+            if first < len(folded) and _addressee(folded[first]):
+                # "وقال لصحفيين إن": told to someone, by the last speaker
+                return Attribution("", "continued", verb=index, content=content, opinion=opinion)
             while last + 1 < len(folded) and last + 1 - first < _MAX_SPEAKER:
                 nxt = folded[last + 1]
                 if nxt in _QUOTES:
@@ -356,12 +367,73 @@ def _arabic(words: Words) -> Attribution | None:
             while first <= last and not words.tokens[first].text[0].isalpha():
                 first += 1
             content = _content_start(folded, last + 1)
-            opinion = bare in AR_OPINION_VERBS
             if last < first:
                 return Attribution("", "continued", verb=index, content=content, opinion=opinion)
             speaker = words.span_text(first, last)
             return Attribution(speaker, "explicit", first, last, index, content, opinion)
     return None
+
+
+_AR_LEADS = frozenset(
+    "لكن ولكن بينما وبينما فيما وفيما ثم كما وكما بدوره بدورها بدورهم اما واما "
+    "كان كانت وكان وكانت ، ,".split()
+)
+_AR_BEFORE_VERB = frozenset(("قد", "لقد", "وقد"))
+""" "وكانت الحكومة قد أعلنت": particles between the subject and its verb."""
+_AR_LEAD_PHRASES = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "في حين",
+        "وفي حين",
+        "في المقابل",
+        "وفي المقابل",
+        "من جهته",
+        "من جهتها",
+        "ومن جهته",
+        "ومن جهتها",
+        "من جانبه",
+        "من جانبها",
+        "ومن جانبه",
+        "ومن جانبها",
+    )
+)
+_MAX_SUBJECT = 5
+
+
+def _subject_before(words: Words, verb: int) -> tuple[int, int] | None:
+    """The speaker named before its verb ("المرصد قال", "السلطات تقول"): a short run of
+    words after the clause's opening particles, with no preposition, number or stop."""
+    folded = words.folded
+    start, moved = 0, True
+    while moved and start < verb:
+        moved = False
+        for phrase in _AR_LEAD_PHRASES:
+            if tuple(folded[start : start + len(phrase)]) == phrase:
+                start, moved = start + len(phrase), True
+        if start < verb and folded[start] in _AR_LEADS:
+            start, moved = start + 1, True
+    end = verb
+    while end > start and folded[end - 1] in _AR_BEFORE_VERB:
+        end -= 1
+    if start >= end or end - start > _MAX_SUBJECT:
+        return None
+    for position in range(start, end):
+        word = folded[position]
+        if not words.tokens[position].text[0].isalpha() or word in _AR_STOPS:
+            return None
+        if _bare(word) in _AR_STOPS or word in AR_VERBS or _bare(word) in AR_VERBS:
+            return None
+    return start, end - 1
+
+
+_ADDRESSED = frozenset(
+    "صحفيين صحفي الصحفيين وسائل وكاله قناه صحيفه موقع تلفزيون اذاعه مراسل مراسلين رويترز".split()
+)
+
+
+def _addressee(word: str) -> bool:
+    """ "لصحفيين", "للصحفيين", "لوكالة": whom the speaker told, not the speaker."""
+    return word.startswith("لل") or (word[:1] == "ل" and word[1:] in _ADDRESSED)
 
 
 def _complementizer_ahead(folded: list[str], index: int) -> bool:
@@ -387,9 +459,10 @@ def _english(words: Words) -> Attribution | None:
             last -= 1
         if last < 0:
             continue
-        first = _english_subject_start(words, last)
-        if first is None:
+        subject = _english_subject(words, last)
+        if subject is None:
             continue
+        first, last = subject
         speaker = words.span_text(first, last)
         lowered = speaker.lower()
         if lowered in PRONOUNS:
@@ -404,9 +477,10 @@ def _english(words: Words) -> Attribution | None:
     return None
 
 
-def _english_subject_start(words: Words, last: int) -> int | None:
-    """Where the speaker before a verb begins: the clause start when what precedes is a
-    name with appositions, else just after the last comma (a trailing "..., it said")."""
+def _english_subject(words: Words, last: int) -> tuple[int, int] | None:
+    """Where the speaker before a verb stands: from the clause start when what precedes is
+    a name with appositions, the name alone before a long apposition, else just after the
+    last comma (a trailing "..., it said")."""
     folded = words.folded
     start = 0
     for position in range(last, -1, -1):
@@ -423,10 +497,17 @@ def _english_subject_start(words: Words, last: int) -> int | None:
         for m in words.concepts
     )
     if plain and last - start < _MAX_SPEAKER + 4:
-        return start
+        return start, last
+    comma = next((p for p in region if folded[p] == ","), None)
+    if comma is not None and start < comma <= start + _MAX_SPEAKER and folded[last] != ",":
+        head = range(start, comma)
+        if words.tokens[start].text[0].isupper() and all(
+            folded[i][:1].isalpha() and folded[i] not in EN_VERBS for i in head
+        ):
+            return start, comma - 1  # "The Northern Front, an armed group fighting ..., said"
     for position in range(last, start - 1, -1):
         if folded[position] == ",":
-            return position + 1 if last - position <= _MAX_SPEAKER else None
+            return (position + 1, last) if last - position <= _MAX_SPEAKER else None
     return None
 
 
@@ -447,5 +528,8 @@ def _according_to(words: Words) -> Attribution | None:
             ):
                 last += 1
             if last >= first:
-                return Attribution(words.span_text(first, last), "explicit", first, last, index, 0)
+                speaker = words.span_text(first, last)
+                if marker[0] in ("وفقا", "طبقا") and speaker[:1] == "ل" and len(speaker) > 3:
+                    speaker = speaker[1:].lstrip("ـ")  # "وفقا لمصادر طبية": the sources
+                return Attribution(speaker, "explicit", first, last, index, 0)
     return None

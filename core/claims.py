@@ -13,13 +13,14 @@ from riwaya.core import places as place_reader
 from riwaya.core import quantities as quantity_reader
 from riwaya.core import times as time_reader
 from riwaya.core.attribution import TITLES, Attribution, attribute
-from riwaya.core.lexicon import lexicon
-from riwaya.core.model import Claim, Source, Speaker
+from riwaya.core.lexicon import COUNTRY, lexicon
+from riwaya.core.model import Claim, Source, Span, Speaker
 from riwaya.core.polarity import polarity, refers_to_account
 from riwaya.core.segment import clauses, sentences
 from riwaya.core.words import (
     TokenPool,
     Words,
+    content_stems,
     fold_cached,
     remember_content,
     remember_words,
@@ -99,6 +100,7 @@ class _Parties:
     source: Source
     speakers: list[Speaker] = field(default_factory=list)
     keywords: list[frozenset[str]] = field(default_factory=list)
+    own_keywords: frozenset[str] = frozenset()
 
     @property
     def own_id(self) -> str:
@@ -108,9 +110,20 @@ class _Parties:
         keys = speaker_keywords(name)
         if not keys:
             return self.own_id
+        voice_of = affiliation(name)
+        country = _only_country(name)
+        label = self.own_keywords or speaker_keywords(self.source.label)
+        if label and label <= keys:
+            return self._as_own(keys)  # the outlet naming itself ("ذكرت وكالة الأنباء ...")
         for index in range(len(self.speakers) - 1, -1, -1):
             known = self.keywords[index]
-            if keys <= known or known <= keys or (keys & known) - _GENERIC:
+            if (
+                keys <= known
+                or known <= keys
+                or (keys & known) - _GENERIC
+                or voice_of in known
+                or (country and country in _countries_named(self.speakers[index].name))
+            ):
                 self.keywords[index] = known | keys
                 speaker = self.speakers[index]
                 if name not in speaker.aliases and name != speaker.name:
@@ -118,10 +131,20 @@ class _Parties:
                         speaker.id, speaker.name, speaker.source, (*speaker.aliases, name)
                     )
                 return speaker.id
+        if keys <= label or voice_of in label:
+            return self._as_own(keys)  # a short form of the outlet's name, its director
         speaker_id = f"{self.source.id}:p{len(self.speakers) + 1}"
         self.speakers.append(Speaker(speaker_id, name, self.source.id))
         self.keywords.append(keys)
         return speaker_id
+
+    def _as_own(self, keys: frozenset[str]) -> str:
+        """The source speaking for itself; the names it goes by ("مدير المرصد، نبيل حدّاد")
+        are remembered, so that "وأضاف حدّاد" is the source too."""
+        self.own_keywords = (self.own_keywords or speaker_keywords(self.source.label)) | (
+            keys - _GENERIC
+        )
+        return self.own_id
 
     def name_of(self, speaker_id: str) -> str:
         for speaker in self.speakers:
@@ -131,6 +154,45 @@ class _Parties:
 
     def all(self) -> list[Speaker]:
         return [Speaker(self.own_id, self.source.label, self.source.id), *self.speakers]
+
+
+_VOICES = frozenset(
+    "مدير رئيس المتحدث الناطق متحدث ناطق مسؤول المسؤول عضو "
+    "spokesman spokeswoman spokesperson director head chief official".split()
+)
+_LINKS = frozenset("باسم في عن of for at from the".split())
+
+
+def affiliation(name: str) -> str:
+    """The party a person speaks for, as a speaker keyword: "مدير المرصد" and "المتحدث باسم
+    الوزارة" speak for the observatory and the ministry, "Army spokesman X" for the army."""
+    words = [fold_cached(w) for w in name.replace("،", " ").replace(",", " ").split()]
+    for index, word in enumerate(words):
+        if word not in _VOICES:
+            continue
+        after = [w for w in words[index + 1 : index + 4] if w not in _LINKS]
+        if after and not words[index].isascii():
+            return next(iter(speaker_keywords(after[0])), "")
+        if index and words[index].isascii():  # English puts the party first
+            before = words[index - 1].removesuffix("'s")
+            if before not in _LINKS and before not in ("a", "an"):
+                return next(iter(speaker_keywords(before)), "")
+        if after:
+            return next(iter(speaker_keywords(after[0])), "")
+    return ""
+
+
+def _countries_named(text: str) -> set[str]:
+    return {m.concept for m in words_of(text).concepts if m.concept.startswith(COUNTRY)}
+
+
+def _only_country(name: str) -> str:
+    """The country a speaker's name is, when it is nothing else ("موسكو", "Kyiv")."""
+    words = words_of(name)
+    matches = [m for m in words.concepts if m.concept.startswith(COUNTRY)]
+    named = sum(m.last - m.first + 1 for m in matches)
+    alphabetic = sum(1 for t in words.tokens if t.text[:1].isalpha())
+    return matches[0].concept if len(matches) == 1 and named == alphabetic else ""
 
 
 def known_places(sources: list[Source], pools: dict[str, TokenPool]) -> dict[str, str]:
@@ -202,6 +264,7 @@ def _read_clause(
     said_from = found.verb if found.verb >= 0 else len(words.tokens)
     said_to = max(found.content, found.last + 1, _telling_time_end(words, found.verb))
     telling = set(range(min(said_from, found.first if found.first >= 0 else said_from), said_to))
+    said = _said(words, found)
     times = [t for t in time_reader.extract(words) if _token_at(words, t.span.start) not in telling]
     dates = [(t.span.start, t.span.end) for t in times if t.kind == "date"]
     quantities = quantity_reader.extract(words, skip=dates)
@@ -215,7 +278,7 @@ def _read_clause(
             events.append(match.concept)
     remember_content(words)
     remember_words(words)
-    stance = polarity(words)
+    stance = polarity(words, speaker_tokens)
     if stance.polarity == "negated" and not _negates_event(words, stance.scope, times):
         stance = stance._replace(polarity="affirmed", cues=())
     opinion = (
@@ -239,7 +302,23 @@ def _read_clause(
         opinion=opinion,
         attribution=how,  # type: ignore[arg-type]
         cues=stance.cues,
+        said=said,
     )
+
+
+_COMPLEMENTIZERS = frozenset(("ان", "انه", "انها", "انهم", "بان", "that", ":"))
+
+
+def _said(words: Words, found: Attribution) -> Span | None:
+    """The speaker's name and reporting verb (with a complementizer right after them)."""
+    indices = [i for i in (found.first, found.last, found.verb) if i >= 0]
+    if not indices:
+        return None
+    first, last = min(indices), max(indices)
+    if last + 1 < len(words.tokens) and words.folded[last + 1] in _COMPLEMENTIZERS:
+        last += 1
+    start, end = words.tokens[first].start, words.tokens[last].end
+    return Span(start, end, words.text[start:end])
 
 
 _WHEN_SAID = frozenset(("on", "late", "early", "يوم", "في", "اليوم", "امس", "yesterday", "today"))
@@ -291,7 +370,9 @@ def _link_bare_denials(claims: list[Claim]) -> None:
     """A denial that names no event ("كذّب ما تروّجه الجبهة") answers the last account of
     another party in the same source, and only that account."""
     for index, claim in enumerate(claims):
-        if claim.polarity != "denial" or (claim.events and not _is_account_denial(claim)):
+        if claim.polarity != "denial" or not (
+            _is_account_denial(claim) or (not claim.events and _bare_denial(claim))
+        ):
             continue
         for earlier in reversed(claims[:index]):
             if (
@@ -308,6 +389,12 @@ def _is_account_denial(claim: Claim) -> bool:
     return refers_to_account(words_of(claim.text))
 
 
+def _bare_denial(claim: Claim) -> bool:
+    """ "ونفت الوزارة ذلك": a denial with too few words of its own to name what it denies.
+    One that names its object ("أي كمية من نترات الأمونيوم") is compared, not linked."""
+    return len(content_stems(claim.matter)) <= 2
+
+
 def link_named_denials(claims: list[Claim], speakers: list[Speaker]) -> list[Claim]:
     """ "كذّب المصدر ما تروّجه الجبهة": a bare denial that names a party answers that
     party's accounts, in every source that carries them."""
@@ -318,7 +405,7 @@ def link_named_denials(claims: list[Claim], speakers: list[Speaker]) -> list[Cla
             by_speaker.setdefault(claim.speaker_id, []).append(claim)
     linked = []
     for claim in claims:
-        if claim.polarity == "denial" and claim.denies:
+        if claim.polarity == "denial" and (claim.denies or _is_account_denial(claim)):
             named = speaker_keywords(claim.text) - speaker_keywords(claim.speaker)
             targets = [
                 c.id

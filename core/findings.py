@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from riwaya.core import times as time_rules
+from riwaya.core.arabic import fold
 from riwaya.core.claims import speaker_keywords
 from riwaya.core.cues import CueVerdict, judge_texts
 from riwaya.core.lexicon import COUNTRY, lexicon
-from riwaya.core.model import Claim, Finding, Quantity, TimeRef
+from riwaya.core.model import Claim, Finding, PlaceRef, Quantity, TimeRef
 from riwaya.core.places import same_place
 from riwaya.core.stem import stem
-from riwaya.core.words import content_stems, is_arabic_text, overlap, words_of
+from riwaya.core.words import bridge_keys, content_stems, is_arabic_text, overlap, words_of
 
 SAME_MATTER = 0.5
 DENIED_MATTER = 0.34
@@ -87,7 +88,7 @@ def _checkable(a: Claim, b: Claim, verdict: CueVerdict) -> bool:
     on one side alone only between accounts that are otherwise mostly the same words."""
     if verdict.cue in ("wording", "overlap"):
         return False  # no word a reader could check decided it
-    return " / " in verdict.cue or overlap(a.text, b.text) >= CUE_MATTER
+    return " / " in verdict.cue or overlap(a.matter, b.matter) >= CUE_MATTER
 
 
 def _learned(a: Claim, b: Claim) -> CueVerdict | None:
@@ -96,9 +97,9 @@ def _learned(a: Claim, b: Claim) -> CueVerdict | None:
         return None
     if a.quantities and b.quantities:
         return None  # numbers are the rules' to judge, with their hedges
-    if overlap(a.text, b.text) < OPPOSED_MATTER:
+    if overlap(a.matter, b.matter) < OPPOSED_MATTER:
         return None
-    return judge_texts(a.text, b.text)
+    return judge_texts(a.matter, b.matter)
 
 
 def _lexical(a: Claim, b: Claim, verdict: CueVerdict) -> Judgement:
@@ -176,7 +177,7 @@ def _numeric(a: Claim, b: Claim) -> Judgement | None:
                     f"{_who(b)} at {qb.describe()} («{qb.span.text}»): both cannot be right.",
                     confidence,
                     cue,
-                    qa.category,
+                    qa.key,  # soldiers killed and fighters killed are two counts
                 )
             scale = _scale_conflict(qa, qb) or _scale_conflict(qb, qa)
             if scale:
@@ -189,7 +190,7 @@ def _numeric(a: Claim, b: Claim) -> Judgement | None:
                     f"compatible in strict terms, but {scale}.",
                     0.45,
                     cue,
-                    qa.category,
+                    qa.key,
                 )
     return None
 
@@ -216,7 +217,7 @@ def _lone_numbers(a: Claim, b: Claim) -> Judgement | None:
         return None
     if {qa.category, qb.category} & {"percent", "money", "capacity"} and qa.category != qb.category:
         return None
-    if overlap(a.text, b.text) < LONE_NUMBER_MATTER:
+    if overlap(a.matter, b.matter) < LONE_NUMBER_MATTER:
         return None
     return Judgement(
         "contradiction",
@@ -242,7 +243,7 @@ def _scale_conflict(upper: Quantity, other: Quantity) -> str:
 
 
 def _about_the_same(a: Claim, b: Claim) -> bool:
-    return bool(_shared_events(a, b)) or overlap(a.text, b.text) >= SAME_MATTER
+    return bool(_shared_events(a, b)) or overlap(a.matter, b.matter) >= SAME_MATTER
 
 
 def _shared_events(a: Claim, b: Claim) -> list[str]:
@@ -265,9 +266,13 @@ def _denial(a: Claim, b: Claim) -> Judgement | None:
             continue
         else:
             shared = _shared_events(asserting, denying)
-            if not shared and overlap(asserting.text, denying.text) >= DENIED_MATTER:
+            if (
+                not shared
+                and overlap(asserting.matter, denying.matter) >= DENIED_MATTER
+                and _shares_more_than_names(asserting, denying)
+            ):
                 shared = ["matter"]
-        if not shared:
+        if not shared or _other_victims(asserting, denying, shared[0]):
             continue
         cue = ", ".join(s.text for s in denying.cues) or denying.polarity
         what = _topic(shared[0])
@@ -287,6 +292,30 @@ def _denial(a: Claim, b: Claim) -> Judgement | None:
             shared[0],
         )
     return None
+
+
+def _shares_more_than_names(a: Claim, b: Claim) -> bool:
+    """Across Arabic and English, two accounts that share only names («Tal al-Rayhan»)
+    are not yet about one matter: they must share a word of the lexicon too."""
+    if is_arabic_text(a.matter) == is_arabic_text(b.matter):
+        return True
+    shared = bridge_keys(a.matter) & bridge_keys(b.matter)
+    return any(key.startswith("c:") and not key.startswith("c:" + COUNTRY) for key in shared)
+
+
+def _other_victims(asserting: Claim, denying: Claim, concept: str) -> bool:
+    """ "No soldier was killed" does not deny "the forces killed 30 militants": the denial
+    names who, and the account counts others."""
+    counted = {q.entity for q in asserting.quantities if q.category == concept and q.entity}
+    if not counted:
+        return False
+    lex = lexicon()
+    named = {
+        m.concept
+        for m in words_of(denying.matter).concepts
+        if lex.concept_type(m.concept) == "entity" and not m.concept.startswith(COUNTRY)
+    }
+    return bool(named) and not named & counted
 
 
 def _topic(concept: str) -> str:
@@ -314,7 +343,7 @@ def _same_matter(a: Claim, b: Claim, share: float = SAME_MATTER) -> list[str]:
     shared = [e for e in _shared_events(a, b) if lexicon().concept_type(e) == "event"]
     if not shared and _same_incident_place(a, b):
         shared = [next(e for e in a.events if e in INCIDENT)]
-    if not shared and overlap(a.text, b.text) >= share:
+    if not shared and overlap(a.matter, b.matter) >= share:
         shared = ["matter"]
     return shared
 
@@ -402,10 +431,10 @@ _PLACE_NOUNS = frozenset(
 def _unnamed_place(a: Claim, b: Claim) -> Judgement | None:
     """ "في عرض البحر" / "داخل الميناء": one event told in places no name gives. Only
     between accounts that are otherwise the same words."""
-    where_a, where_b = _where(a.text), _where(b.text)
+    where_a, where_b = _where(a.matter), _where(b.matter)
     if not where_a or not where_b or where_a & where_b:
         return None
-    stems_a, stems_b = content_stems(a.text), content_stems(b.text)
+    stems_a, stems_b = content_stems(a.matter), content_stems(b.matter)
     if where_a & stems_b or where_b & stems_a:
         return None  # the other account names that place too
     rest_a, rest_b = stems_a - where_a, stems_b - where_b
@@ -441,23 +470,23 @@ def _countries(text: str) -> dict[str, str]:
 def _other_country(a: Claim, b: Claim) -> Judgement | None:
     """ "غارة على اليمن" / "غارة على سوريا": one account told of another country (or by
     another government). Only between accounts that are otherwise the same words."""
-    countries_a, countries_b = _countries(a.text), _countries(b.text)
+    countries_a, countries_b = _countries(a.matter), _countries(b.matter)
     only_a = [c for c in countries_a if c not in countries_b]
     only_b = [c for c in countries_b if c not in countries_a]
     if not only_a or not only_b:
         return None
-    if is_arabic_text(a.text) == is_arabic_text(b.text):
+    if is_arabic_text(a.matter) == is_arabic_text(b.matter):
         named = {
             stem(w)
             for c in (*only_a, *only_b)
             for w in (countries_a | countries_b).get(c, "").split()
         }
-        rest_a, rest_b = content_stems(a.text) - named, content_stems(b.text) - named
+        rest_a, rest_b = content_stems(a.matter) - named, content_stems(b.matter) - named
         if not rest_a or not rest_b:
             return None
         share = len(rest_a & rest_b) / min(len(rest_a), len(rest_b))
     else:
-        share = overlap(a.text, b.text)
+        share = overlap(a.matter, b.matter)
     if share < OTHER_COUNTRY_MATTER:
         return None
     first, second = countries_a[only_a[0]], countries_b[only_b[0]]
@@ -477,9 +506,41 @@ def _other_country(a: Claim, b: Claim) -> Judgement | None:
 OTHER_COUNTRY_MATTER = 0.5
 
 
+_BEARINGS = frozenset(
+    "غرب شرق شمال جنوب غربي شرقي شمالي جنوبي قرب بالقرب west east north south near of from".split()
+)
+
+
+def _located(claim: Claim) -> list[PlaceRef]:
+    """The places a claim puts its event in: "6 كيلومترات غرب تل الريحان" only measures from
+    Tal al-Rayhan, when the claim names another place."""
+    if len(claim.places) < 2:
+        return list(claim.places)
+    located = [p for p in claim.places if not _bearing_before(claim, p)]
+    return located or list(claim.places)
+
+
+def _word_before(claim: Claim, place: PlaceRef) -> str:
+    before = claim.text[: place.span.start - claim.start].split()[-1:]
+    return fold(before[0]) if before else ""
+
+
+def _bearing_before(claim: Claim, place: PlaceRef) -> bool:
+    return _word_before(claim, place) in _BEARINGS
+
+
+def _near(claim: Claim, place: PlaceRef) -> bool:
+    """ "off Port Elara", "near Gull Rock", "قبالة": a place told only approximately."""
+    return _word_before(claim, place) in _APPROXIMATE
+
+
+_APPROXIMATE = frozenset("near off around outside قرب قباله بالقرب محيط".split())
+
+
 def _place(a: Claim, b: Claim) -> Judgement | None:
-    only_a = [p for p in a.places if not any(same_place(p.key, q.key) for q in b.places)]
-    only_b = [p for p in b.places if not any(same_place(p.key, q.key) for q in a.places)]
+    at_a, at_b = _located(a), _located(b)
+    only_a = [p for p in at_a if not any(same_place(p.key, q.key) for q in at_b)]
+    only_b = [p for p in at_b if not any(same_place(p.key, q.key) for q in at_a)]
     if not only_a or not only_b:
         return None  # one names a place the other does not contradict
     shared = _same_matter(a, b)
@@ -488,27 +549,29 @@ def _place(a: Claim, b: Claim) -> Judgement | None:
     # "in Khalidiya, in the Shuhada district" against "in Khalidiya, in the Zuhur district":
     # the places each names alone are where the accounts part.
     pa, pb = only_a[-1], only_b[-1]
+    near = _near(a, pa) or _near(b, pb)
     return Judgement(
         "contradiction",
         "place",
         a,
         b,
-        f"{_who(a)} places {_topic(shared[0])} in «{pa.span.text}», {_who(b)} in «{pb.span.text}».",
-        0.5,
+        f"{_who(a)} places {_topic(shared[0])} in «{pa.span.text}», {_who(b)} in «{pb.span.text}»"
+        + (" (one of them only near or off it)." if near else "."),
+        0.35 if near else 0.5,
         f"{pa.span.text} / {pb.span.text}",
         shared[0],
     )
 
 
 def _antonym(a: Claim, b: Claim) -> Judgement | None:
-    words_a, words_b = words_of(a.text), words_of(b.text)
+    words_a, words_b = words_of(a.matter), words_of(b.matter)
     found = lexicon().opposition(words_a.stems, words_b.stems)
-    if found is None or overlap(a.text, b.text) < OPPOSED_MATTER:
+    if found is None or overlap(a.matter, b.matter) < OPPOSED_MATTER:
         return None
     said_a, said_b = words_a.span_text(*found.first), words_b.span_text(*found.second)
     return Judgement(
         "contradiction",
-        "antonym",
+        found.antonym.kind,
         a,
         b,
         f"«{said_a}» in one account, «{said_b}» in the other, about the same matter "
@@ -609,10 +672,10 @@ def _names(claim: Claim) -> frozenset[str]:
 def _same_predicate(a: Claim, b: Claim) -> bool:
     """Two accounts agree on something beyond the names they share: "cholera in Nour camp"
     and "Nour camp takes in new families" share only the camp."""
-    if is_arabic_text(a.text) != is_arabic_text(b.text):
+    if is_arabic_text(a.matter) != is_arabic_text(b.matter):
         return True  # across languages the shared keys are mostly names: trust the overlap
     names = _names(a) | _names(b)
-    rest_a, rest_b = content_stems(a.text) - names, content_stems(b.text) - names
+    rest_a, rest_b = content_stems(a.matter) - names, content_stems(b.matter) - names
     if not rest_a or not rest_b:
         return True
     return len(rest_a & rest_b) / min(len(rest_a), len(rest_b)) >= PREDICATE_SHARE
@@ -625,7 +688,7 @@ def _paraphrase(a: Claim, b: Claim) -> Judgement | None:
     """Two accounts that say the same thing in other words (and conflict in nothing)."""
     if (a.polarity == "affirmed") != (b.polarity == "affirmed"):
         return None
-    share = overlap(a.text, b.text)
+    share = overlap(a.matter, b.matter)
     if share < SAME_MATTER or not _same_predicate(a, b):
         return None
     return Judgement(

@@ -34,6 +34,8 @@ class Antonym:
     name: str
     side_a: frozenset[tuple[str, ...]]
     side_b: frozenset[tuple[str, ...]]
+    kind: str = "antonym"
+    """The kind of contradiction the opposition makes: "place" for north / south."""
 
 
 class Opposition(NamedTuple):
@@ -197,7 +199,8 @@ def lexicon() -> Lexicon:
         for phrase in _exact(entry):
             exact.setdefault(phrase, concept)
     antonyms = tuple(
-        Antonym(a["name"], _phrases(a["a"]), _phrases(a["b"])) for a in raw["antonyms"]
+        Antonym(a["name"], _phrases(a["a"]), _phrases(a["b"]), a.get("kind", "antonym"))
+        for a in raw["antonyms"]
     )
     longest = max(len(p) for p in (*phrases, *exact))
     return Lexicon(phrases, kinds, antonyms, longest, exact)

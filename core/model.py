@@ -132,6 +132,19 @@ class Claim:
     """The source's first line, when a body follows: a summary, not an account."""
     cues: tuple[Span, ...] = ()
     """Spans of the words that decided polarity (negation or denial words)."""
+    said: Span | None = None
+    """The words that attribute the claim ("قال المتحدث باسم الوزارة إن", "the group
+    said"): who tells it, not what is told."""
+
+    @property
+    def matter(self) -> str:
+        """What the claim says, without the words that attribute it: claims are compared
+        on this, so that two speakers' names do not make two accounts look alike."""
+        if self.said is None:
+            return self.text
+        head = self.text[: self.said.start - self.start]
+        tail = self.text[self.said.end - self.start :]
+        return f"{head.rstrip()} {tail.lstrip()}".strip() or self.text
 
 
 @dataclass(frozen=True)
@@ -271,6 +284,7 @@ def _claim_dict(claim: Claim) -> dict[str, Any]:
         "times": [{"kind": t.kind, "value": t.value, **_span_dict(t.span)} for t in claim.times],
         "places": [{"key": p.key, **_span_dict(p.span)} for p in claim.places],
         "cues": [_span_dict(s) for s in claim.cues],
+        "said": _span_dict(claim.said) if claim.said else None,
     }
 
 
@@ -307,6 +321,7 @@ def _claim_from(data: dict[str, Any]) -> Claim:
         times=tuple(TimeRef(t["kind"], t["value"], _span_from(t)) for t in data.get("times", ())),
         places=tuple(PlaceRef(p["key"], _span_from(p)) for p in data.get("places", ())),
         cues=tuple(_span_from(s) for s in data.get("cues", ())),
+        said=_span_from(data["said"]) if data.get("said") else None,
     )
 
 

@@ -130,20 +130,32 @@ def _strip(word: str) -> str:
     return word[1:] if word[:1] in "وف" and word[1:] in NEGATIONS | DENIAL_WORDS else word
 
 
-def polarity(words: Words) -> PolarityResult:
+def polarity(words: Words, speaker: range = range(0)) -> PolarityResult:
+    """The stance of a clause. `speaker` holds the token indices of the speaker's name and
+    description, whose negations ("a man who asked not to be named") are not the claim's."""
     folded = words.folded
     cues: list[Span] = []
     found: Polarity = "affirmed"
     scope = len(folded)
     for index, word in enumerate(folded):
+        if index in speaker:
+            continue
         bare = _strip(word)
         if bare in DENIAL_WORDS:
             found, scope = "denial", min(scope, index + 1)
             cues.append(_span(words, index, index))
-        elif bare in NEGATIONS and found != "denial" and not _exception_follows(folded, index):
+        elif (
+            bare in NEGATIONS
+            and found != "denial"
+            and not _exception_follows(folded, index)
+            and not _about_the_telling(folded, index)
+            and not _sets_apart(folded, index)
+        ):
             found, scope = "negated", min(scope, index + 1)
             cues.append(_span(words, index, index))
     for index, word in enumerate(folded):
+        if index in speaker:
+            continue
         bare = _strip(word)
         if bare in RULING_OUT and found == "affirmed":
             found, scope = "negated", min(scope, index + 1)
@@ -199,6 +211,46 @@ def _exception_follows(folded: list[str], index: int) -> bool:
         return True
     return any(w in ("سوي", "الا", "but") for w in following) or (
         bool(following) and following[0] in _BOUND_VERBS
+    )
+
+
+_TELLING = frozenset(
+    (
+        "يذكر تذكر يشر تشر يحدد تحدد يعلق تعلق يكشف تكشف يوضح توضح يتسن يتسني يتمكن تتمكن "
+        "يتسني يؤكد تؤكد مخول مخوله يسمح تسمح "
+        "mention mentioned say specify specified comment commented disclose disclosed identify "
+        "identified give elaborate authorised authorized allowed permitted verified verify "
+        "confirm confirmed named say"
+    ).split()
+)
+""""لم يذكر", "did not mention", "could not be verified", "not authorised to brief": the
+negation bears on what is told or who may tell it, not on the event."""
+
+
+def _about_the_telling(folded: list[str], index: int) -> bool:
+    following = [w for w in folded[index + 1 : index + 4] if w not in ("be", "been", "to", "yet")]
+    if following and following[0] in _TELLING:
+        return True
+    window = [w for w in folded[index + 1 : index + 9] if not w.endswith("ly")]
+    # "none of the accounts could (independently) be verified"
+    return any(
+        w in ("be", "been") and after in _TELLING
+        for w, after in zip(window, window[1:], strict=False)
+    )
+
+
+_PREPOSITIONS = frozenset("من في علي عند الي داخل قرب from in at on near inside".split())
+
+
+def _sets_apart(folded: list[str], index: int) -> bool:
+    """ "انطلق من الرصيف الشمالي، لا من مستودع الأسمدة" / "from the pier, not from the
+    depot": after a comma, a negation that only sets another place or time apart."""
+    after = folded[index + 1 : index + 2]
+    return (
+        bool(index)
+        and folded[index - 1] in ("،", ",")
+        and bool(after)
+        and after[0] in _PREPOSITIONS
     )
 
 

@@ -164,6 +164,12 @@ _BEFORE = [
     (("تجاوز",), "more_than"),
     (("يتجاوز",), "more_than"),
     (("تتجاوز",), "more_than"),
+    (("تجاوزت",), "more_than"),
+    (("تخطي",), "more_than"),
+    (("تخطت",), "more_than"),
+    (("يتخطي",), "more_than"),
+    (("يفوق",), "more_than"),
+    (("فاق",), "more_than"),
     (("no", "more", "than"), "up_to"),
     (("not", "more", "than"), "up_to"),
     (("at", "most"), "up_to"),
@@ -285,6 +291,8 @@ def _word_value(words: Words, index: int) -> tuple[float, int] | None:
         clitic = word[:1] in ("و", "ب", "ل") and len(word) > 3 and word not in _NUMBER_WORDS
         if clitic and (position > index or word[:1] != "و"):
             bare = word[1:]
+        if position == index and word.startswith("ال") and word[2:] in _NUMBER_WORDS:
+            bare = word[2:]  # "تجاوز الستين"
         if bare in ("احد", "احدي") and position + 1 < len(words.folded):
             if words.folded[position + 1] in ("عشر", "عشره"):
                 current += 11  # أحد عشر / إحدى عشرة
@@ -329,6 +337,16 @@ def _word_value(words: Words, index: int) -> tuple[float, int] | None:
     if last < 0:
         return None
     return total + current, last
+
+
+def _hedged_definite(words: Words, index: int) -> bool:
+    """ "عدد القتلى تجاوز الستين": a number word with the article, after a hedge."""
+    word = words.folded[index]
+    return (
+        word.startswith("ال")
+        and word[2:] in _NUMBER_WORDS
+        and _hedge_before(words, index)[0] != "exact"
+    )
 
 
 def _vague_scale(words: Words, index: int) -> int:
@@ -522,7 +540,7 @@ def extract(words: Words, skip: list[tuple[int, int]] | None = None) -> list[Qua
                 found.append(_quantity(words, index, last, low, high, "vague", measured))
             index = last + 1
             continue
-        elif _may_start_number(words.folded[index]):
+        elif _may_start_number(words.folded[index]) or _hedged_definite(words, index):
             read = _word_value(words, index)
             if read:
                 value, last = read

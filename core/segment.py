@@ -64,7 +64,8 @@ _TRAILING_WORD = re.compile(r"([\w.]+)\.$")
 _AR_TURNS = (
     "لكن|ولكن|لكنه|لكنها|بينما|فيما|وفيما|وبينما|في حين|وفي حين|في المقابل|وفي المقابل|"
     "غير أن|غير ان|"
-    "إلا أن|الا ان|من جهته|من جهتها|ومن جهته|ومن جهتها|من جانبه|من جانبها|ومن جانبه|ومن جانبها"
+    "إلا أن|الا ان|قبل أن|قبل ان|بعد أن|بعد ان|"
+    "من جهته|من جهتها|ومن جهته|ومن جهتها|من جانبه|من جانبها|ومن جانبه|ومن جانبها"
 )
 _AR_REPORTING = (
     "قال|قالت|أعلن|أعلنت|ذكر|ذكرت|أكد|أكدت|أوضح|أوضحت|أضاف|أضافت|أردف|أردفت|تابع|تابعت|"
@@ -74,12 +75,15 @@ _AR_REPORTING = (
 )
 _CLAUSE_START = re.compile(
     rf"(?<!\S)(?:(?:{_AR_TURNS})(?=[\s،,])|و(?:{_AR_REPORTING})(?=\s)|ف(?:{_AR_REPORTING})(?=\s))"
+    rf"|(?<=[،,]\s)(?:{_AR_REPORTING})(?=\s)"
     r"|(?<=[;؛])\s*"
     r"|(?<=,)\s+(?=(?:but|while|whereas|however|and that|and said|and added)\b)"
     r"|(?<=\s)(?=(?:but|while|whereas)\s)"
     r"|(?<=[.,]\s)(?=(?:However|But|Meanwhile)\b)",
 )
 _MIN_CLAUSE_CHARS = 12
+_MIN_CLAUSE_WORDS = 4
+""""قبل أن ينسحبوا إلى مواقعهم": a fragment this short stays with the clause it ends."""
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
@@ -111,9 +115,14 @@ def clauses(text: str, sentence: Segment) -> list[Segment]:
     cuts = [sentence.start]
     for match in _CLAUSE_START.finditer(text, sentence.start, sentence.end):
         position = match.end() if match.group().strip() in (";", "؛") else match.start()
+        if text[position - 2 : position].strip() in ("،", ",") and (
+            len(text[cuts[-1] : position].split()) <= 2
+        ):
+            continue  # "في المقابل، نفى ...": an opening phrase, not a clause of its own
         if (
             position - cuts[-1] >= _MIN_CLAUSE_CHARS
             and sentence.end - position >= _MIN_CLAUSE_CHARS
+            and len(text[match.end() : sentence.end].split()) >= _MIN_CLAUSE_WORDS
         ):
             cuts.append(position)
     cuts.append(sentence.end)
