@@ -14,6 +14,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+from riwaya.core.errors import OutputError, os_cause
 from riwaya.core.workspace_errors import TargetExists
 
 _UMASK_LOCK = threading.Lock()
@@ -40,16 +41,27 @@ def _umask() -> int:
 
 
 def write_atomic(target: Path, data: bytes, *, overwrite: bool = False) -> None:
-    """Write `data` to `target`; raises `TargetExists` when it exists and `overwrite` is off."""
+    """Write `data` to `target`; raises `TargetExists` when it exists and `overwrite` is off,
+    and `OutputError` (naming the file and the cause) when the system refuses."""
+    if target.is_dir():
+        raise OutputError(f"could not write {target}: it is a folder")
     if not overwrite and target.exists():
         raise _exists(target)
-    temp = temporary_beside(target)
+    try:
+        temp = temporary_beside(target)
+    except FileNotFoundError:
+        missing = f"its folder {target.parent} does not exist"
+        raise OutputError(f"could not write {target}: {missing}") from None
+    except OSError as error:
+        raise OutputError(f"could not write {target}: {os_cause(error)}") from None
     try:
         with open(temp, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         publish(temp, target, overwrite=overwrite)
+    except OSError as error:
+        raise OutputError(f"could not write {target}: {os_cause(error)}") from None
     finally:
         temp.unlink(missing_ok=True)
 

@@ -2,20 +2,26 @@
 
 Exit status follows diff: 0 when no contradiction was found, 1 when some were,
 2 on error, with a one-line message and never a traceback. `export` exits 0 once written.
+A reader that stops early (`riwaya check ... | head -1`) ends the run quietly with 141.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 
 from riwaya.core.engine import analyze
-from riwaya.core.errors import RiwayaError
+from riwaya.core.errors import OutputError, RiwayaError, os_cause
 from riwaya.core.inputs import DEFAULT_MAX_BYTES, sources_from_specs
 from riwaya.core.report import FORMATS, render, render_claims
+from riwaya.core.sanitize import one_line
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
+EXIT_PIPE = 141
+"""128 + SIGPIPE: what a shell reports for a command whose reader stopped early (`| head`)."""
 
 
 def add_input_options(parser: argparse.ArgumentParser) -> None:
@@ -70,28 +76,38 @@ def run(argv: Sequence[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        if args.command == "eval":
-            from riwaya.core.evaluate import run_eval
-
-            return run_eval(args.pairs, args.predictions, args.format)
-        if args.command == "export":
-            return _export(args)
-        sources, skipped = sources_from_specs(args.sources, args.encoding, args.max_size)
-        for message in skipped:
-            print(f"riwaya: skipped {message}", file=sys.stderr)
-        report = analyze(sources, skipped=skipped)
-        if args.command == "claims":
-            print(render_claims(report))
-            return EXIT_SAME
-        print(render(report, args.format))
-        return EXIT_DIFFERENT if report.contradictions else EXIT_SAME
+        status = _command(args)
+        _write("")  # a full disk shows up when stdout is flushed: here, not at exit
+        return status
     except RiwayaError as error:
-        print(f"riwaya: {error}", file=sys.stderr)
+        _say(str(error))
+        return EXIT_ERROR
+    except BrokenPipeError:
+        _drop_stdout()
+        return EXIT_PIPE
+    except OSError as error:
+        _say(f"{error.filename}: {os_cause(error)}" if error.filename else os_cause(error))
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+
+
+def _command(args: argparse.Namespace) -> int:
+    if args.command == "eval":
+        from riwaya.core.evaluate import run_eval
+
+        return run_eval(args.pairs, args.predictions, args.format)
+    if args.command == "export":
+        return _export(args)
+    sources, skipped = sources_from_specs(args.sources, args.encoding, args.max_size)
+    for message in skipped:
+        _say(f"skipped {message}")
+    report = analyze(sources, skipped=skipped)
+    if args.command == "claims":
+        _write(render_claims(report) + "\n")
         return EXIT_SAME
+    _write(render(report, args.format) + "\n")
+    return EXIT_DIFFERENT if report.contradictions else EXIT_SAME
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -104,13 +120,40 @@ def _export(args: argparse.Namespace) -> int:
     workspace = Workspace.open(workspace_path(args.workspace), write=False)
     try:
         for change in workspace.changed_sources():
-            print(f"riwaya: note: {change.reason}; exporting the stored analysis", file=sys.stderr)
+            _say(f"note: {change.reason}; exporting the stored analysis")
         if args.output:
             target = Path(args.output)
             write(workspace.review, args.format, target, title=workspace.name, overwrite=args.force)
-            print(f"riwaya: wrote {target}", file=sys.stderr)
+            _say(f"wrote {target}")
         else:
-            sys.stdout.write(render(workspace.review, args.format, workspace.name))
+            _write(render(workspace.review, args.format, workspace.name))
     finally:
         workspace.close()
     return EXIT_SAME
+
+
+def _say(message: str) -> None:
+    """One line on stderr; paths in it may come from anywhere, so it is made printable."""
+    print(f"riwaya: {one_line(message)}", file=sys.stderr)
+
+
+def _write(text: str) -> None:
+    """Print to stdout at once, so that a full disk is an error riwaya reports."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        _drop_stdout()
+        raise OutputError(f"could not write to standard output: {os_cause(error)}") from None
+
+
+def _drop_stdout() -> None:
+    """Point stdout at the null device: what could not be written must not fail again at exit."""
+    with contextlib.suppress(OSError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, sys.stdout.fileno())
+        finally:
+            os.close(null)

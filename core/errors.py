@@ -14,3 +14,12 @@ class LoadError(RiwayaError):
 
 class InputError(RiwayaError):
     """The command line or an input file is not what riwaya can work with."""
+
+
+class OutputError(RiwayaError):
+    """A report or an export could not be written: the message names where and why."""
+
+
+def os_cause(error: OSError) -> str:
+    """The operating system's reason in a few words ("no space left on device"), no errno."""
+    return (error.strerror or str(error) or type(error).__name__).lower()

@@ -15,7 +15,8 @@ __all__ = ["DEFAULT_MAX_BYTES", "sources_from_specs"]
 def sources_from_specs(
     specs: Sequence[str], encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[list[Source], list[str]]:
-    """Load every spec; returns the sources and one line per skipped input.
+    """Load every spec; returns the sources and one printable line per skipped input
+    (the loader's message, which names the input).
 
     Raises `LoadError` only when nothing usable remains.
     """
@@ -26,6 +27,4 @@ def sources_from_specs(
         make_source(index, item.text, item.label, item.origin, warnings=item.warnings)
         for index, item in enumerate(loaded, start=1)
     ]
-    return sources, [
-        f"{s.origin}: {s.reason}" if s.origin not in s.reason else s.reason for s in skipped
-    ]
+    return sources, [s.reason for s in skipped]

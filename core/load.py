@@ -14,17 +14,19 @@ import socket
 import stat
 import sys
 import time
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import unescape
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 from urllib.parse import urlsplit
 
 from charset_normalizer import from_bytes
 
-from .errors import InputError, LoadError
-from .sanitize import BIDI_WARNING, sanitize
+from .errors import InputError, LoadError, os_cause
+from .sanitize import BIDI_WARNING, one_line, sanitize
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MAX_REDIRECTS = 5
@@ -49,11 +51,16 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Legacy code pages for Arabic, tried even when the detector does not name them: on short texts
-# it often prefers a CJK or Cyrillic code page that happens to decode the same bytes.
+# Code pages tried even when the detector does not name them: on short texts it often prefers a
+# CJK or Cyrillic code page for Arabic, and cp1250 or cp775 for Latin-1.
 _ARABIC_CODECS = ("cp1256", "iso8859-6")
+_WESTERN = "cp1252"
 _SAMPLE = 20_000
 _SURE_NON_ASCII = 64
+# A detection the detector is sure of (KOI8-R Russian): no odd characters, and words of a
+# language it knows. Arabic mojibake scores worse on both.
+_SURE_CHAOS = 0.02
+_SURE_COHERENCE = 0.3
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]")
 _LATIN1_LETTER = re.compile("[\u00c0-\u00ff]")
 # A Latin-1 letter (or × ÷) touching an Arabic letter: what cp1256 and ISO-8859-6 bytes look
@@ -67,7 +74,11 @@ _TITLE = re.compile(r"<title(?:\s[^>]*)?>(.*?)</title\s*>", re.I | re.S)
 
 @dataclass(frozen=True)
 class LoadedText:
-    """One text the analysis sees, with where it came from and what loading noticed."""
+    """One text the analysis sees, with where it came from and what loading noticed.
+
+    `origin` is the path or URL made printable (`one_line`): reports show it, and JSON
+    reports carry it, to terminals.
+    """
 
     text: str
     label: str
@@ -85,7 +96,8 @@ class LoadedText:
 
 @dataclass(frozen=True)
 class Skipped:
-    """A source that could not be used; `reason` is the one-line message to show."""
+    """A source that could not be used (`origin` made printable); `reason` is the one-line
+    message to show, and names the source."""
 
     origin: str
     reason: str
@@ -130,7 +142,7 @@ def load_one(
         texts, skipped = _load_dir(spec, options)
         if not texts:
             more = f" and {len(skipped) - 1} more" if len(skipped) > 1 else ""
-            raise LoadError(f"{_shown(spec)}: no usable file ({skipped[0].reason}{more})")
+            raise LoadError(f"{one_line(spec)}: no usable file ({skipped[0].reason}{more})")
         return texts
     return _load(spec, options)
 
@@ -157,7 +169,7 @@ def load_all(
             else:
                 loaded, missed = _load(spec, options), []
         except LoadError as error:
-            loaded, missed = [], [Skipped(spec, str(error))]
+            loaded, missed = [], [Skipped(one_line(spec), str(error))]
         texts += loaded
         skipped += missed
     if not texts:
@@ -190,7 +202,7 @@ def _load(spec: str, options: _Options) -> list[LoadedText]:
 
 
 def _load_file(spec: str, options: _Options) -> list[LoadedText]:
-    name = _shown(spec)
+    name = one_line(spec)
     path = Path(spec)
     try:
         with open(path, "rb") as stream:
@@ -203,7 +215,7 @@ def _load_file(spec: str, options: _Options) -> list[LoadedText]:
     except PermissionError:
         raise LoadError(f"{name}: permission denied") from None
     except OSError as error:
-        raise LoadError(f"{name}: {_os_cause(error)}") from None
+        raise LoadError(f"{name}: {os_cause(error)}") from None
     if len(raw) > options.max_bytes:
         raise LoadError(f"{name}: {_too_large(options.max_bytes)}")
     kind = _KINDS.get(path.suffix.lower())
@@ -221,11 +233,11 @@ def _load_dir(spec: str, options: _Options) -> tuple[list[LoadedText], list[Skip
             and Path(entry.name).suffix.lower() in _KINDS
         )
     except PermissionError:
-        raise LoadError(f"{_shown(spec)}: permission denied") from None
+        raise LoadError(f"{one_line(spec)}: permission denied") from None
     except OSError as error:
-        raise LoadError(f"{_shown(spec)}: {_os_cause(error)}") from None
+        raise LoadError(f"{one_line(spec)}: {os_cause(error)}") from None
     if not names:
-        raise LoadError(f"{_shown(spec)}: no supported files")
+        raise LoadError(f"{one_line(spec)}: no supported files")
     texts: list[LoadedText] = []
     skipped: list[Skipped] = []
     for file_name in names:
@@ -233,7 +245,7 @@ def _load_dir(spec: str, options: _Options) -> tuple[list[LoadedText], list[Skip
         try:
             texts += _load_file(child, options)
         except LoadError as error:
-            skipped.append(Skipped(child, str(error)))
+            skipped.append(Skipped(one_line(child), str(error)))
     return texts, skipped
 
 
@@ -260,14 +272,14 @@ def _load_url(url: str, options: _Options) -> list[LoadedText]:
         kind = "text" if media.startswith("text/") else None
     parts = urlsplit(url)
     label = (parts.netloc.rpartition("@")[2] + parts.path).rstrip("/") or url
-    return _from_bytes(raw, _shown(url), url, label, kind, charset, options)
+    return _from_bytes(raw, one_line(url), url, label, kind, charset, options)
 
 
 def _fetch(url: str, options: _Options) -> tuple[bytes, str, str | None]:
     """The body (at most max_bytes, within the timeout), its Content-Type and its charset."""
     import httpx  # here, so that a run on local files does not pay for loading it
 
-    failed = f"could not fetch {_shown(url)}"
+    failed = f"could not fetch {one_line(url)}"
     deadline = time.monotonic() + options.timeout
     timed_out = f"{failed}: timed out after {options.timeout:g} s"
     try:
@@ -379,6 +391,8 @@ def _json_articles(text: str, name: str) -> tuple[list[_Article], tuple[str, ...
         items = _json_lines(text)
         if not any(isinstance(item, dict) for item in items):
             raise LoadError(f"{name}: invalid JSON (line {error.lineno}: {error.msg})") from None
+    except RecursionError:
+        raise LoadError(f"{name}: invalid JSON (nested too deeply)") from None
     if not any(isinstance(item, dict) and _text_field(item) is not None for item in items):
         fields = ", ".join(_TEXT_FIELDS)
         raise LoadError(f"{name}: no article text (expected a field: {fields})")
@@ -391,7 +405,7 @@ def _json_lines(text: str) -> list[Any]:
         if line.strip():
             try:
                 items.append(json.loads(line))
-            except json.JSONDecodeError:
+            except (json.JSONDecodeError, RecursionError):
                 items.append(None)
     return items
 
@@ -452,7 +466,7 @@ def _finish(
             LoadedText(
                 text=text,
                 label=title[0] or _field(fallback)[0] or "untitled",
-                origin=origin,
+                origin=one_line(origin),
                 encoding=decoded.encoding,
                 warnings=(
                     *decoded.warnings,
@@ -536,36 +550,72 @@ def _mostly_utf8(raw: bytes) -> _Decoded | None:
 
 
 def _guess_legacy(raw: bytes, name: str, declared: str | None) -> _Decoded:
-    """Decode bytes that are not UTF-8, preferring the reading that is real Arabic.
-
-    The declared charset comes first, then the detector's guesses, then the Arabic code pages;
-    a reading that is mostly Arabic letters, with no Latin-1 letters stuck to them, beats one that
-    is not, because "ÇáÌíÔ" is cp1256 Arabic read as Latin-1, never a real text.
-    """
-    detected = [_codec(match.encoding) for match in from_bytes(raw)]
-    if not detected:
+    """Decode bytes that are not UTF-8: the declared charset, else the detector's first guess,
+    corrected towards Arabic (when the detector is unsure) and towards Windows-1252 (for Latin
+    text); a reading that is not certain says so, so that mojibake never passes silently."""
+    matches = list(from_bytes(raw))
+    if not matches:
         raise LoadError(f"{name}: binary file, not text")
+    detected = [_codec(match.encoding) for match in matches]
     declared_codec = _codec(declared) if declared else None
-    fits: dict[str, float] = {}
-    for codec in dict.fromkeys([declared_codec, *detected, *_ARABIC_CODECS]):
+    readings: dict[str, str] = {}
+    for codec in dict.fromkeys([declared_codec, *detected, *_ARABIC_CODECS, _WESTERN]):
         if codec is not None:
             try:
-                fits[codec] = _arabic_fit(raw.decode(codec))
+                readings[codec] = raw.decode(codec)
             except (UnicodeDecodeError, LookupError):
                 continue
-    chosen = next(iter(fits))
-    arabic = max(fits, key=fits.__getitem__)
-    if fits[arabic] >= 0.5 and fits[arabic] > fits[chosen] + 0.1:
-        chosen = arabic
+    top = matches[0]
+    confident = top.chaos <= _SURE_CHAOS and top.coherence >= _SURE_COHERENCE
+    chosen = next(iter(readings))
+    if chosen == declared_codec or not confident:
+        chosen = _prefer_arabic(readings, chosen)
+    if chosen != declared_codec:
+        chosen = _prefer_western(readings, chosen)
     shown = _shown_codec(chosen)
     warnings = []
     if declared_codec is not None and chosen != declared_codec:
         warnings.append(f"declared charset {declared} does not fit the text; decoded as {shown}")
+    scores = [(match.chaos, match.coherence) for match in matches]
+    best = {codec for codec, score in zip(detected, scores, strict=True) if score == scores[0]}
     non_ascii = sum(byte > 0x7F for byte in raw[:_SAMPLE])
-    sure = chosen == detected[0] and non_ascii >= _SURE_NON_ASCII
+    sure = chosen in best and (confident or non_ascii >= _SURE_NON_ASCII)
     if not sure and chosen != declared_codec:
-        warnings.append(f"encoding guessed as {shown} (low confidence)")
-    return _Decoded(raw.decode(chosen), shown, tuple(warnings))
+        warnings.append(
+            f"encoding unsure: read as {shown}; if the text looks wrong, "
+            "name its encoding with --encoding"
+        )
+    return _Decoded(readings[chosen], shown, tuple(warnings))
+
+
+def _prefer_arabic(readings: dict[str, str], chosen: str) -> str:
+    """A reading that is mostly Arabic letters, with no Latin-1 letters stuck to them, beats one
+    that is not: on short texts the detector often prefers a CJK or Cyrillic code page, and
+    "ÇáÌíÔ" is cp1256 Arabic read as Latin-1, never a real text."""
+    fits = {codec: _arabic_fit(text) for codec, text in readings.items()}
+    arabic = max(fits, key=fits.__getitem__)
+    return arabic if fits[arabic] >= 0.5 and fits[arabic] > fits[chosen] + 0.1 else chosen
+
+
+def _prefer_western(readings: dict[str, str], chosen: str) -> str:
+    """Latin text is Windows-1252, the Western default, unless another code page reads its words
+    with fewer odd capitals: the detector cannot tell cp1250's "č" from cp1252's "è"."""
+    western = readings.get(_WESTERN)
+    if western is None or not _is_latin(readings[chosen]):
+        return chosen
+    return _WESTERN if _odd_capitals(western) <= _odd_capitals(readings[chosen]) else chosen
+
+
+def _is_latin(text: str) -> bool:
+    """Whether the letters outside ASCII are all Latin (accented or not)."""
+    letters = [char for char in text[:_SAMPLE] if char > "\x7f" and char.isalpha()]
+    return bool(letters) and all(unicodedata.name(char, "").startswith("LATIN") for char in letters)
+
+
+def _odd_capitals(text: str) -> int:
+    """Capitals right after a small letter ("cŌtķ"): the mark of a wrong Latin code page."""
+    sample = text[:_SAMPLE]
+    return sum(small.islower() and big.isupper() for small, big in pairwise(sample))
 
 
 def _arabic_fit(text: str) -> float:
@@ -613,22 +663,12 @@ def _is_url(spec: str) -> bool:
     return spec.lower().startswith(("http://", "https://"))
 
 
-def _shown(name: str) -> str:
-    """A path or URL made safe for a one-line message."""
-    text, _ = sanitize(name)
-    return text.replace("\n", "\u240a").replace("\t", "\u2409")
-
-
 def _too_large(max_bytes: int) -> str:
     for unit, scale in (("MB", 1 << 20), ("KB", 1 << 10)):
         if max_bytes >= scale:
             size = f"{max_bytes / scale:.1f}".removesuffix(".0")
             return f"larger than {size} {unit} (raise the cap with --max-size)"
     return f"larger than {max_bytes} bytes (raise the cap with --max-size)"
-
-
-def _os_cause(error: OSError) -> str:
-    return (error.strerror or type(error).__name__).lower()
 
 
 def _network_cause(error: BaseException) -> str:

@@ -74,6 +74,13 @@ def sanitize(text: str) -> tuple[str, tuple[str, ...]]:
     return unicodedata.normalize("NFC", text), _warnings(found)
 
 
+def one_line(text: str) -> str:
+    """A path, URL, label or message made safe to print on one line of a terminal: a file
+    name is as untrusted as an article (ESC ] 2 ; ... BEL renames the terminal window)."""
+    text, _ = sanitize(text)
+    return text.replace("\n", "\u240a").replace("\t", "\u2409")
+
+
 def has_bidi_controls(text: str) -> bool:
     """Whether raw `text` carries bidi controls: a sign that its display may be spoofed."""
     return _BIDI.search(text) is not None

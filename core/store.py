@@ -11,7 +11,9 @@ Why these settings:
 - Source texts are stored once, in `sources`; `analysis` holds the rest of the report as
   the JSON of `riwaya check`, so the analysis reads back exactly as the engine made it.
 - A workspace may come from someone else: text that riwaya would never have written
-  (terminal controls, broken offsets) is refused on open, notes are sanitized.
+  (terminal controls, broken offsets) is refused on open, notes are sanitized. Where a
+  source came from and which inputs were skipped are file names, which may hold a bidi
+  mark (an Arabic name ending in U+200F): they are sanitized on the way in and out.
 
 The connection may be used from a worker thread: a mutex serializes every use.
 """
@@ -166,11 +168,12 @@ class Store:
             raise self._damaged("it holds no analysis")
         try:
             data = json.loads(row[0])
+            data["skipped"] = [clean_text(line) for line in data.get("skipped", ())]
             data["sources"] = [
                 {
                     "id": id_,
                     "label": label,
-                    "origin": origin,
+                    "origin": clean_text(origin),
                     "language": language,
                     "direction": direction,
                     "warnings": json.loads(warnings),
@@ -179,7 +182,7 @@ class Store:
                 for id_, label, origin, language, direction, warnings, text in sources
             ]
             report = Report.from_dict(data)
-        except (ValueError, KeyError, TypeError, IndexError) as error:
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError) as error:
             raise self._damaged(f"its analysis cannot be read ({error})") from None
         self._check(data, report)
         return report
@@ -354,7 +357,7 @@ def _write_analysis(
                 position,
                 s.id,
                 s.label,
-                s.origin,
+                clean_text(s.origin),
                 by_id[s.id].path,
                 s.language,
                 s.direction,

@@ -19,6 +19,7 @@ from pathlib import Path
 from riwaya.core.errors import RiwayaError
 from riwaya.core.model import Report, Source
 from riwaya.core.review import MANUAL, Decision, ManualFinding, Review, Status, overlay
+from riwaya.core.sanitize import one_line
 from riwaya.core.store import SourceRecord, Store, clean_text
 
 SUFFIX = ".riwaya"
@@ -87,6 +88,7 @@ class SourceChange:
     text: str | None
     """The file's text now, or None when it cannot be read (the stored text is kept)."""
     reason: str
+    """One printable line, to show as it is."""
 
 
 class Workspace:
@@ -201,12 +203,11 @@ class Workspace:
             same = [t.text for t in loaded if t.label == source.label]
             text = same[0] if same else (loaded[0].text if len(loaded) == 1 else None)
             if text is None:
-                reason = f"{record.path} no longer holds “{source.label}”"
+                reason = f"{one_line(record.path)} no longer holds “{source.label}”"
                 changes.append(SourceChange(source, None, reason))
             elif fingerprint(text) != record.fingerprint:
-                changes.append(
-                    SourceChange(source, text, f"{record.path} changed since it was analysed")
-                )
+                reason = f"{one_line(record.path)} changed since it was analysed"
+                changes.append(SourceChange(source, text, reason))
         return changes
 
     def adopt(self, report: Report) -> Review:

@@ -1,10 +1,20 @@
 """`riwaya check` and `riwaya claims` as a user runs them: exit codes, formats, errors."""
 
 import json
+import os
+import re
+import socket
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+EN_NEWS = "The ministry said 30 people were killed in the flood.\n"
+# What must never reach a terminal: C0 controls but tab and newline, DEL, C1, bidi controls.
+TERMINAL_CONTROLS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def riwaya(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
@@ -113,3 +123,117 @@ def test_size_cap_names_the_flag(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip().endswith("larger than 1 MB (raise the cap with --max-size)")
     assert "Traceback" not in result.stderr
+
+
+def test_bad_sources_are_skipped_and_the_good_ones_analysed(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(EN_NEWS, "utf-8")
+    missing, empty = tmp_path / "missing.txt", tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = riwaya("check", str(good), str(missing), str(empty))
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [
+        f"riwaya: skipped {missing}: no such file",
+        f"riwaya: skipped {empty}: empty",
+    ]
+    assert f"skipped: {missing}: no such file" in result.stdout
+    assert "[s1] good (en, ltr," in result.stdout
+
+
+def closed_port_url() -> str:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}/news"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file, not text"),
+        ("empty.txt", b"", "empty"),
+        ("blank.md", b" \n\t\r\n", "empty"),
+        ("missing.txt", None, "no such file"),
+    ],
+    ids=["binary", "empty", "blank", "missing"],
+)
+def test_an_unusable_source_is_one_line_and_exit_2(
+    tmp_path: Path, name: str, data: bytes | None, reason: str
+) -> None:
+    path = tmp_path / name
+    if data is not None:
+        path.write_bytes(data)
+    result = riwaya("check", str(path))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"riwaya: no usable source: {path}: {reason}\n"
+
+
+def test_a_url_nobody_answers_is_one_line_and_exit_2() -> None:
+    url = closed_port_url()
+    result = riwaya("check", url)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"riwaya: no usable source: could not fetch {url}: connection refused\n"
+
+
+def test_a_failed_url_among_good_sources_is_skipped(conflicting) -> None:
+    url = closed_port_url()
+    result = riwaya("check", *map(str, conflicting), url)
+    assert result.returncode == 1
+    assert result.stderr == f"riwaya: skipped could not fetch {url}: connection refused\n"
+
+
+def test_empty_stdin_reads_naturally(conflicting) -> None:
+    result = riwaya("check", str(conflicting[0]), "-", stdin="")
+    assert result.returncode == 0
+    assert result.stderr == "riwaya: skipped stdin: empty\n"
+    alone = riwaya("check", "-", stdin="")
+    assert (alone.returncode, alone.stderr) == (2, "riwaya: no usable source: stdin: empty\n")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_hostile_file_names_never_reach_the_terminal(tmp_path: Path, fmt: str) -> None:
+    """A file named ESC ] 2 ; PWNED BEL would retitle the terminal; C1 and U+202E too."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good\x1b]2;PWNED\x07\u202e.txt").write_text(EN_NEWS, "utf-8")
+    (folder / "bad\x1b]2;PWNED\x07\x9b\u202ex.txt").write_bytes(b"\x00\x01\x02\x03 binary")
+    result = riwaya("check", "--format", fmt, str(folder))
+    skipped = f"{folder}/bad\u2426\u00a6x.txt: binary file, not text"
+    assert result.returncode == 0
+    assert result.stderr == f"riwaya: skipped {skipped}\n"
+    for output in (result.stdout, result.stderr):
+        assert not TERMINAL_CONTROLS.search(output)
+        assert "PWNED" not in output and "\\u001b" not in output
+    if fmt == "json":
+        report = json.loads(result.stdout)
+        assert [s["origin"] for s in report["sources"]] == [f"{folder}/good\u00a6.txt"]
+        assert [s["label"] for s in report["sources"]] == ["good\u00a6"]
+        assert report["skipped"] == [skipped]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+@pytest.mark.parametrize("command", ["check", "claims"])
+def test_a_full_disk_is_one_line_and_exit_2(conflicting, command: str) -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "riwaya", command, *map(str, conflicting)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert result.returncode == 2
+    assert result.stderr == "riwaya: could not write to standard output: no space left on device\n"
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly(conflicting) -> None:
+    """`riwaya check a b | head -1`: the pipe closes before the report is written."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "riwaya", "check", *map(str, conflicting)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    process.stderr.close()
+    assert (process.wait(timeout=120), stderr) == (141, "")

@@ -18,6 +18,7 @@ from test_tui_fixture import make_report
 
 from riwaya.core import export
 from riwaya.core.atomic import write_atomic
+from riwaya.core.errors import OutputError
 from riwaya.core.model import Claim, Finding, Report, Source
 from riwaya.core.review import Decision, overlay
 from riwaya.core.workspace import Workspace
@@ -207,7 +208,7 @@ def test_a_failed_write_leaves_the_old_file_whole(tmp_path: Path, monkeypatch) -
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", broken)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(OutputError, match=f"^could not write {target}: disk full$"):
         write_atomic(target, b"new" * 1000, overwrite=True)
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
@@ -284,3 +285,36 @@ def test_cli_export_notes_changed_sources(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert "changed since it was analysed; exporting the stored analysis" in result.stderr
     assert "30 people" in result.stdout or "Sources" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("output", "force", "cause"),
+    [
+        ("nowhere/dir/x.md", False, "its folder {tmp}/nowhere/dir does not exist"),
+        ("folder", False, "it is a folder"),
+        ("folder", True, "it is a folder"),
+    ],
+    ids=["no-folder", "folder", "folder-forced"],
+)
+def test_cli_export_that_cannot_be_written_is_one_line(
+    reviewed: Workspace, tmp_path: Path, output: str, force: bool, cause: str
+) -> None:
+    (tmp_path / "folder").mkdir()
+    target = tmp_path / output
+    result = riwaya("export", str(reviewed.path), "-o", str(target), *["--force"] * force)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"riwaya: could not write {target}: {cause.format(tmp=tmp_path)}\n"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+def test_cli_export_to_a_full_disk_is_one_line(reviewed: Workspace) -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "riwaya", "export", str(reviewed.path)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert result.returncode == 2
+    assert result.stderr == "riwaya: could not write to standard output: no space left on device\n"

@@ -91,10 +91,47 @@ def test_encodings_are_detected(tmp_path: Path, data: bytes, encoding: str) -> N
     assert loaded.label == "article"
 
 
+UNSURE = "encoding unsure: read as {}; if the text looks wrong, name its encoding with --encoding"
+RU_NEWS = (
+    "Министерство здравоохранения заявило, что в результате нападения в четверг погибли "
+    "40 человек. Спасатели продолжают поиски под завалами, сообщил представитель "
+    "гражданской обороны."
+)
+FR_NEWS = (
+    "Le ministère de la Santé a déclaré que 40 personnes ont été tuées lors de l'attaque de "
+    "jeudi. L'observatoire a évoqué douze morts, à côté de l'hôpital."
+)
+
+
 def test_short_legacy_text_decodes_but_warns(tmp_path: Path) -> None:
     loaded = only(write(tmp_path / "short.txt", "قال الوزير", "cp1256"))
     assert loaded.text == "قال الوزير"
-    assert loaded.warnings == ("encoding guessed as cp1256 (low confidence)",)
+    assert loaded.warnings == (UNSURE.format("cp1256"),)
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "read_as", "warnings"),
+    [
+        (RU_NEWS, "koi8-r", "koi8-r", ()),
+        (RU_NEWS, "cp1251", "cp1251", ()),
+        (FR_NEWS[:60], "latin-1", "cp1252", ()),
+        ("The naïve résumé of the coöperative, said Zoë.", "latin-1", "cp1252", ()),
+        # The detector's first guess is cp775 ("cŌtķ"): overruled, and the user is told.
+        (FR_NEWS, "latin-1", "cp1252", (UNSURE.format("cp1252"),)),
+    ],
+    ids=["koi8-r", "cp1251", "latin-1-french", "latin-1-english", "latin-1-overruled"],
+)
+def test_a_non_arabic_legacy_encoding_is_not_read_as_arabic(
+    tmp_path: Path, text: str, encoding: str, read_as: str, warnings: tuple[str, ...]
+) -> None:
+    loaded = only(write(tmp_path / "article.txt", text, encoding))
+    assert (loaded.text, loaded.encoding, loaded.warnings) == (text, read_as, warnings)
+
+
+def test_an_unsure_reading_says_so(tmp_path: Path) -> None:
+    """Short KOI8-R reads as Arabic letters too: no detector can tell, so the user is told."""
+    loaded = only(write(tmp_path / "short.txt", "Выборы назначены на март.", "koi8-r"))
+    assert loaded.warnings == (UNSURE.format(loaded.encoding),)
 
 
 def test_encoding_override(tmp_path: Path) -> None:
@@ -272,7 +309,9 @@ def test_json_lines(tmp_path: Path) -> None:
         ("{oops", "invalid JSON (line 1: Expecting property name enclosed in double quotes)"),
         ('{"title": "x"}', "no article text (expected a field: text, body, content)"),
         ('{"title": "x", "text": "  "}', "empty"),
+        ("[" * 100_000 + "]" * 100_000, "invalid JSON (nested too deeply)"),
     ],
+    ids=["broken", "no-text", "empty-text", "too-deep"],
 )
 def test_unusable_json(tmp_path: Path, data: str, reason: str) -> None:
     path = write(tmp_path / "bad.json", data)
@@ -368,6 +407,16 @@ def test_load_all_with_nothing_usable(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as caught:
         load_all([empty, binary])
     assert str(caught.value) == f"no usable source: {empty}: empty; {binary}: binary file, not text"
+
+
+def test_origins_of_hostile_file_names_are_printable(tmp_path: Path) -> None:
+    """The origin is shown in every report: a file name must not retitle the terminal."""
+    write(tmp_path / "good\x1b]2;PWNED\x07\u202e.txt", EN_NEWS)
+    write(tmp_path / "bad\x9b\u200f.txt", b"")
+    texts, skipped = load_all([str(tmp_path)])
+    assert [(t.origin, t.label) for t in texts] == [(f"{tmp_path}/good\u00a6.txt", "good\u00a6")]
+    bad = f"{tmp_path}/bad\u2426\u00a6.txt"
+    assert skipped == [Skipped(bad, f"{bad}: empty")]
 
 
 def test_names_in_messages_cannot_steer_the_terminal(tmp_path: Path) -> None:

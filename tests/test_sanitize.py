@@ -13,6 +13,7 @@ from riwaya.core.sanitize import (
     C1_PICTURE,
     INVISIBLE_MARKER,
     has_bidi_controls,
+    one_line,
     sanitize,
 )
 
@@ -166,3 +167,24 @@ def test_output_has_no_control_or_bidi_character(text: str) -> None:
 def test_sanitizing_twice_changes_nothing(text: str) -> None:
     clean, _ = sanitize(text)
     assert sanitize(clean) == (clean, ())
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("bad\x1b]2;PWNED\x07\x9b\u202ex.txt", "bad\u2426\u00a6x.txt"),
+        ("تقرير\u200f.txt", "تقرير\u00a6.txt"),
+        ("two\nlines\tand a tab.md", "two\u240alines\u2409and a tab.md"),
+        ("plain/report.txt", "plain/report.txt"),
+    ],
+    ids=["osc-c1-bidi", "arabic-rlm", "newline-tab", "plain"],
+)
+def test_one_line_shows_a_file_name_harmlessly(name: str, shown: str) -> None:
+    assert one_line(name) == shown
+
+
+@given(TEXTS)
+def test_one_line_is_one_printable_line(text: str) -> None:
+    shown = one_line(text)
+    assert not [c for c in shown if unicodedata.category(c) == "Cc"]
+    assert not has_bidi_controls(shown)

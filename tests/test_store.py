@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from test_tui_fixture import make_report
 
+from riwaya.core.engine import analyze
+from riwaya.core.inputs import sources_from_specs
 from riwaya.core.lock import lock_path
 from riwaya.core.migrations import LATEST
 from riwaya.core.store import APPLICATION_ID, Store
@@ -249,4 +251,48 @@ def test_a_damaged_file_is_one_clear_error(made: Path) -> None:
     data[page + 16 : page * 3] = b"\xff" * (page * 3 - page - 16)  # keep the header page
     made.write_bytes(bytes(data))
     with pytest.raises(NotAWorkspace, match="damaged|not a riwaya"):
+        Workspace.open(made)
+
+
+AR_REPORT = "قالت وزارة الصحة إن 40 شخصا قتلوا في الهجوم يوم الخميس.\n"
+
+
+def test_a_source_named_with_a_bidi_mark_saves_and_reopens(tmp_path: Path) -> None:
+    """Arabic file names often end in U+200F (RLM): a workspace of them must open again."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "تقرير\u200f.txt").write_text(AR_REPORT, "utf-8")
+    (folder / "فارغ\u200f.txt").write_bytes(b"")  # skipped: its name is in the report too
+    sources, skipped = sources_from_specs([str(folder)])
+    path = tmp_path / "story.riwaya"
+    Workspace.create(path, analyze(sources, skipped=skipped)).close()
+    workspace = Workspace.open(path)
+    try:
+        report = workspace.analysis
+        assert [s.origin for s in report.sources] == [f"{folder}/تقرير\u00a6.txt"]
+        assert report.skipped == (f"{folder}/فارغ\u00a6.txt: empty",)
+    finally:
+        workspace.close()
+
+
+def test_a_workspace_that_stored_a_raw_file_name_opens(made: Path) -> None:
+    """Workspaces saved before file names were sanitized hold them raw: shown, not refused."""
+    with sqlite3.connect(made) as db:
+        db.execute("UPDATE sources SET origin = 'تقرير\u200f\x1b]2;x\x07.txt' WHERE id = 's1'")
+        (report,) = db.execute("SELECT report FROM analysis").fetchone()
+        data = json.loads(report)
+        data["skipped"] = ["فارغ\u200f.txt: فارغ\u00a6.txt: empty"]
+        db.execute("UPDATE analysis SET report = ?", (json.dumps(data, ensure_ascii=False),))
+    workspace = Workspace.open(made, write=False)
+    try:
+        assert workspace.analysis.source("s1").origin == "تقرير\u00a6.txt"
+        assert workspace.analysis.skipped == ("فارغ\u00a6.txt: فارغ\u00a6.txt: empty",)
+    finally:
+        workspace.close()
+
+
+def test_a_stored_label_with_controls_is_still_refused(made: Path) -> None:
+    with sqlite3.connect(made) as db:
+        db.execute("UPDATE sources SET label = label || '\u202e' WHERE id = 's1'")
+    with pytest.raises(NotAWorkspace, match="control characters"):
         Workspace.open(made)

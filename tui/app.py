@@ -17,6 +17,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from riwaya.core.errors import RiwayaError
+from riwaya.core.sanitize import one_line
 from riwaya.tui import terminal
 from riwaya.tui.messages import AnalysisDone, AnalysisFailed, AnalysisProgress, SourcesChanged
 from riwaya.tui.screens.chooser import ChooserScreen
@@ -163,7 +164,7 @@ class RiwayaApp(App[int]):
         else:
             self.push_screen(screen)
         for skipped in message.report.skipped:
-            self.notify(skipped, severity="warning", timeout=6)
+            self.notify(one_line(skipped), severity="warning", timeout=6, markup=False)
         if review.unmatched or review.lost_manual:
             from riwaya.tui.screens.unmatched import UnmatchedScreen
 
@@ -177,7 +178,8 @@ class RiwayaApp(App[int]):
             try:
                 return self.workspace.adopt(report)
             except RiwayaError as error:
-                self.notify(f"Not saved: {error}", severity="error", timeout=10)
+                not_saved = one_line(f"Not saved: {error}")
+                self.notify(not_saved, severity="error", timeout=10, markup=False)
                 return self.workspace.review
         if self.save_to is not None:
             self.workspace = self._create_workspace(self.save_to, report)
@@ -189,7 +191,8 @@ class RiwayaApp(App[int]):
             self.exit(return_code=2, message=f"riwaya: {message.error}")
             return
         # A re-analysis failed: the stored analysis is still there, go back to it.
-        self.notify(f"Re-analysis failed: {message.error}", severity="error", timeout=10)
+        failed = one_line(f"Re-analysis failed: {message.error}")
+        self.notify(failed, severity="error", timeout=10, markup=False)
         self.switch_screen(self._report_screen(self.workspace.review))
 
     def _report_screen(self, review: Review) -> ReviewScreen:
@@ -208,9 +211,10 @@ class RiwayaApp(App[int]):
         try:
             workspace = Workspace.create(path, report, encoding=self.encoding)
         except (RiwayaError, OSError) as error:
-            self.notify(f"No workspace: {error}", severity="error", timeout=10)
+            failed = one_line(f"No workspace: {error}")
+            self.notify(failed, severity="error", timeout=10, markup=False)
             return None
-        self.notify(f"Saving as you go in {workspace.path}", timeout=4)
+        self.notify(one_line(f"Saving as you go in {workspace.path}"), timeout=4, markup=False)
         return workspace
 
     def on_review_screen_workspace_wanted(self, message: ReviewScreen.WorkspaceWanted) -> None:
@@ -251,7 +255,8 @@ class RiwayaApp(App[int]):
         changes = message.changes
         lines = [f"• {change.reason}" for change in changes]
         if all(change.text is None for change in changes):
-            self.notify("\n".join([*lines, "The stored text is kept."]), severity="warning")
+            kept = "\n".join([*map(one_line, lines), "The stored text is kept."])
+            self.notify(kept, severity="warning", markup=False)
             return
         question = Text("\n").join(
             [

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from riwaya.core.errors import RiwayaError
+from riwaya.core.sanitize import one_line
 from riwaya.tui import terminal
 from riwaya.tui.app import RiwayaApp
 
@@ -68,7 +69,7 @@ def run(
         try:
             ensure_new(save_to)
         except RiwayaError as error:
-            print(f"riwaya: {error}", file=sys.stderr)
+            print(f"riwaya: {one_line(str(error))}", file=sys.stderr)
             return 2
     job = sources_job
     if job is not None and not callable(job):
@@ -85,7 +86,7 @@ def open_workspace(name: str, *, bidi: str = "app") -> int:
     try:
         workspace = Workspace.open(workspace_path(name))
     except RiwayaError as error:
-        print(f"riwaya: {error}", file=sys.stderr)
+        print(f"riwaya: {one_line(str(error))}", file=sys.stderr)
         return 2
     try:
         return _run(RiwayaApp(workspace=workspace, bidi=bidi))

@@ -70,7 +70,8 @@ class UnmatchedScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         count = len(self.review.unmatched) + len(self.review.lost_manual)
         with VerticalScroll(id="unmatched-box") as box:
-            box.border_title = f"{count} decision{'s' * (count != 1)} no longer match a finding"
+            match = "match" if count != 1 else "matches"
+            box.border_title = f"{count} decision{'s' * (count != 1)} no longer {match} a finding"
             box.border_subtitle = "kept in the workspace and the exports · esc close"
             yield UnmatchedList(self.review, self.bidi)
 
