@@ -47,13 +47,7 @@ class Opposition(NamedTuple):
     second: tuple[int, int]
 
 
-def _grams(stems: Sequence[str]) -> dict[tuple[str, ...], int]:
-    """Every run of one to three stems, with where it first starts."""
-    found: dict[tuple[str, ...], int] = {}
-    for size in (1, 2, 3):
-        for start in range(len(stems) - size + 1):
-            found.setdefault(tuple(stems[start : start + size]), start)
-    return found
+_SIDES_CACHE: dict[tuple[int, tuple[str, ...]], dict[tuple[int, bool], tuple[int, int]]] = {}
 
 
 @dataclass(frozen=True)
@@ -72,30 +66,45 @@ class Lexicon:
     def opposition(self, first: Sequence[str], second: Sequence[str]) -> Opposition | None:
         """Opposed words ("rose" in one list, "fell" in the other) between two stem lists,
         when neither list also says the other side of the same opposition."""
-        if not self._antonym_stems().intersection(first):
+        said_1 = self._sides(tuple(first))
+        if not said_1:
             return None
-        if not self._antonym_stems().intersection(second):
-            return None
-        grams_1, grams_2 = _grams(first), _grams(second)
-        for antonym in self.antonyms:
-            for one, other in ((antonym.side_a, antonym.side_b), (antonym.side_b, antonym.side_a)):
-                said_1, said_2 = one & grams_1.keys(), other & grams_2.keys()
-                if said_1 and said_2 and not (other & grams_1.keys() or one & grams_2.keys()):
-                    g1, g2 = max(said_1, key=len), max(said_2, key=len)
-                    at_1, at_2 = grams_1[g1], grams_2[g2]
-                    return Opposition(
-                        antonym, (at_1, at_1 + len(g1) - 1), (at_2, at_2 + len(g2) - 1)
-                    )
+        said_2 = self._sides(tuple(second))
+        for (index, side), at_1 in said_1.items():
+            at_2 = said_2.get((index, not side))
+            if at_2 and (index, not side) not in said_1 and (index, side) not in said_2:
+                return Opposition(self.antonyms[index], at_1, at_2)
         return None
 
-    def _antonym_stems(self) -> frozenset[str]:
-        found = self.__dict__.get("_antonym_stem_set")
-        if found is None:
-            found = frozenset(
-                s for pair in self.antonyms for p in (*pair.side_a, *pair.side_b) for s in p
-            )
-            object.__setattr__(self, "_antonym_stem_set", found)
+    def _sides(self, stems: tuple[str, ...]) -> dict[tuple[int, bool], tuple[int, int]]:
+        """Which side of which opposition a stem list says, and where (its longest phrase)."""
+        found = _SIDES_CACHE.get((id(self), stems))
+        if found is not None:
+            return found
+        heads = self._antonym_heads()
+        found = {}
+        for start, stem_ in enumerate(stems):
+            for index, side, phrase in heads.get(stem_, ()):
+                if tuple(stems[start : start + len(phrase)]) == phrase:
+                    span = (start, start + len(phrase) - 1)
+                    kept = found.get((index, side))
+                    if kept is None or kept[1] - kept[0] < span[1] - span[0]:
+                        found[(index, side)] = span
+        if len(_SIDES_CACHE) > 50_000:
+            _SIDES_CACHE.clear()
+        _SIDES_CACHE[(id(self), stems)] = found
         return found
+
+    def _antonym_heads(self) -> dict[str, list[tuple[int, bool, tuple[str, ...]]]]:
+        heads = self.__dict__.get("_antonym_head_index")
+        if heads is None:
+            heads = {}
+            for index, pair in enumerate(self.antonyms):
+                for side, phrases in ((True, pair.side_a), (False, pair.side_b)):
+                    for phrase in phrases:
+                        heads.setdefault(phrase[0], []).append((index, side, phrase))
+            object.__setattr__(self, "_antonym_head_index", heads)
+        return heads
 
     def _heads(self) -> frozenset[str]:
         heads = self.__dict__.get("_head_words")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 SCHEMA_VERSION = 1
@@ -136,7 +137,7 @@ class Claim:
     """The words that attribute the claim ("قال المتحدث باسم الوزارة إن", "the group
     said"): who tells it, not what is told."""
 
-    @property
+    @cached_property
     def matter(self) -> str:
         """What the claim says, without the words that attribute it: claims are compared
         on this, so that two speakers' names do not make two accounts look alike."""
