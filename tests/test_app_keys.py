@@ -7,6 +7,7 @@ import io
 import pytest
 from rich.console import Console
 from test_tui_fixture import make_report
+from textual import events
 from textual.command import CommandPalette
 from textual.widgets import Input, OptionList
 
@@ -123,6 +124,78 @@ async def test_tab_cycles_panes_pages_and_findings() -> None:
         assert app.focused is screen.query_one("#findings-list")
         await pilot.press("shift+tab")
         assert focused_pane(app) == 3
+
+
+async def burst(pilot, *keys: str) -> None:  # noqa: ANN001 - a textual Pilot
+    """Send `keys` at once, as a fast typist or a slow link delivers them, then settle."""
+    driver = pilot.app._driver
+    for key in keys:
+        event = events.Key(key, None)
+        event.set_sender(pilot.app)
+        driver.send_message(event)
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_tabs_in_a_burst_move_one_pane_each() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await burst(pilot, "tab", "tab", "tab")
+        assert focused_pane(app) == 3
+        await burst(pilot, "shift+tab", "shift+tab")
+        assert focused_pane(app) == 1
+
+
+async def test_focus_follows_the_page_back_after_flipping_the_view() -> None:
+    """n, ] to panes 3-4, v v: panes 1-2 come back (the selection is there) and the
+    focus must come with them, not stay on the hidden pane 3."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = screen_of(app)
+        await pilot.press("n", "right_square_bracket", "v")
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        assert [p.index for p in screen.visible_panes()] == [0, 1]
+        current = focused_pane(app)
+        assert current is not None and screen.panes[current].display
+        view = screen.panes[current].view
+        before = view.scroll_y
+        await pilot.press("j")
+        assert view.scroll_y == before + 1, "j scrolls the pane the user sees"
+
+
+async def test_focus_is_always_on_a_shown_pane() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = screen_of(app)
+        for keys in (
+            ["n", "right_square_bracket", "v", "v"],
+            ["tab", "tab", "n"],
+            ["right_square_bracket", "p", "v", "n", "v"],
+        ):
+            await burst(pilot, *keys)
+            current = focused_pane(app)
+            assert current is not None and screen.panes[current].display, keys
+
+
+async def test_page_down_scrolls_at_once_without_animation() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = screen_of(app).panes[0].view
+        height = view.scrollable_content_region.height
+        for action, expected in (
+            (view.action_page_down, height),
+            (view.action_scroll_down, height + 1),
+            (view.action_page_up, 1),
+            (view.action_scroll_end, view.max_scroll_y),
+            (view.action_scroll_home, 0),
+        ):
+            action()
+            assert view.scroll_y == expected, action.__name__
+            assert not app.animator.is_being_animated(view, "scroll_y")
 
 
 async def test_brackets_page_through_panes() -> None:
@@ -450,3 +523,41 @@ async def test_pane_header_renders_label_language_direction_counts() -> None:
         header = str(pane.query_one("PaneHeader").render())
         assert "English wire report" in header
         assert "en · ltr" in header and "claims" in header and "contradictions" in header
+
+
+def footer_keys(app: RiwayaApp) -> list[tuple[str, int, int]]:
+    """(label, first column, last column + 1) of each key the footer shows."""
+    from textual.widgets import Footer
+
+    footer = app.screen.query_one(Footer)
+    return [
+        (str(key.render()).strip(), key.region.x, key.region.right)
+        for key in footer.children
+        if key.display
+    ]
+
+
+async def test_v_is_labelled_by_what_it_does_in_footer_help_and_palette() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        keys = footer_keys(app)
+        labels = [label for label, _, _ in keys]
+        assert "v By speaker" in labels
+        assert all(right <= 80 for _, _, right in keys), keys
+        overlaps = [(a, b) for a, b in zip(keys, keys[1:], strict=False) if a[2] > b[1]]
+        assert not overlaps, f"footer keys overlap: {overlaps}"
+        titles = [c.title for c in screen.system_commands()]
+        assert "By speaker" in titles and "By source" not in titles
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.pause()
+        assert "v By source" in [label for label, _, _ in footer_keys(app)]
+        titles = [c.title for c in screen.system_commands()]
+        assert "By source" in titles and "By speaker" not in titles
+        await pilot.press("question_mark")
+        await pilot.pause()
+        console = Console(width=100, file=io.StringIO(), record=True)
+        console.print(app.screen.query_one("Static").content)
+        assert "By speaker / By source" in console.export_text()

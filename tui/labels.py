@@ -46,6 +46,29 @@ def one_line(text: str, width: int, direction: str, mode: str, style: str = "") 
     return shown
 
 
+def direction_of(text: str) -> str:
+    """Direction of a short text (a search query, a cue): rtl when mostly Arabic letters."""
+    from riwaya.core.arabic import arabic_ratio
+
+    return "rtl" if arabic_ratio(text) >= 0.5 else "ltr"
+
+
+def after_label(label: str, text: str, width: int, mode: str, style: str = "dim") -> Text:
+    """`label` (in `style`) then `text` laid out for display, its lines wrapped under it.
+
+    For an English label before source words ("Decided by: نفى"): the words are laid out
+    as an LTR paragraph, so Arabic in them is shaped and reordered as everywhere else."""
+    indent = len(label)
+    body = block(text, max(1, width - indent), "ltr", mode)
+    lines = body.split("\n") or [Text()]
+    head = Text(label, style=style)
+    head.append_text(lines[0])
+    rest = [Text(" " * indent) + line for line in lines[1:]]
+    result = Text("\n", no_wrap=True).join([head, *rest])
+    result.no_wrap = True
+    return result
+
+
 def block(text: str, width: int, direction: str, mode: str, max_lines: int = 0) -> Text:
     """`text` wrapped to `width` cells, one paragraph per line of input, as a Text."""
     out: list[Text] = []

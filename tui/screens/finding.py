@@ -50,7 +50,7 @@ class FindingDetails(Static):
             out.append(Text("The engine is not sure of this one: check both texts.", "italic"))
         out += [Text(), labels.block(finding.explanation, width, "ltr", self.bidi)]
         if finding.cue:
-            out.append(Text.assemble(("Decided by: ", "dim"), finding.cue))
+            out.append(labels.after_label("Decided by: ", finding.cue, width, self.bidi))
         if self.decision is not None:
             out.append(Text.assemble(("Review: ", "dim"), (self.decision.status, "bold")))
             if self.decision.note.strip():

@@ -34,13 +34,15 @@ class HelpScreen(ModalScreen[None]):
         table.add_column()
         for title, bindings in self.groups:
             table.add_row(f"[underline]{title}[/]", "")
-            seen: set[str] = set()
+            # A key bound twice (v: by speaker, by source) is listed once with both.
+            rows: dict[str, list[str]] = {}
             for binding in bindings:
-                key = self.app.get_key_display(binding)
-                if key in seen:
-                    continue
-                seen.add(key)
-                table.add_row(key, binding.description or binding.action)
+                said = rows.setdefault(self.app.get_key_display(binding), [])
+                description = binding.description or binding.action
+                if description not in said:
+                    said.append(description)
+            for key, descriptions in rows.items():
+                table.add_row(key, " / ".join(descriptions))
             table.add_row("", "")
         for note in NOTES:
             table.add_row("·", note)

@@ -8,12 +8,15 @@ from functools import partial
 
 from rich.text import Text
 from textual import on
+from textual.actions import parse as parse_action
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.events import Resize
+from textual.markup import escape as escape_markup
 from textual.reactive import reactive, var
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static
 
 from riwaya.core.model import Finding, Report
@@ -40,6 +43,11 @@ WIDE = 140
 """From this width on the findings panel stands on the right instead of below."""
 FINDINGS_WIDTH = 48
 """Width of the findings panel on the right (keep in step with riwaya.tcss)."""
+PALETTE_MARGIN = 8
+"""Columns of the command palette around a command's help text (border, padding, bar)."""
+FOOTER_WITH_PALETTE = 92
+"""From this width on the footer also shows the ^p palette key; below, it would cover the
+keys on the left (ctrl+p still works, and the help screen lists it)."""
 
 
 class ReportScreen(Screen):
@@ -54,7 +62,10 @@ class ReportScreen(Screen):
         Binding("shift+tab", "previous_pane", "Previous pane", show=False),
         Binding("right_square_bracket", "page(1)", "Panes →", show=False),
         Binding("left_square_bracket", "page(-1)", "Panes ←", show=False),
-        Binding("v", "toggle_view", "View", show=False),
+        # One key, two bindings: check_action keeps the one that changes the view, so the
+        # footer, the help screen and the palette say what v will do.
+        Binding("v", "view('speaker')", "By speaker"),
+        Binding("v", "view('source')", "By source"),
         Binding("s", "toggle_sync", "Sync scrolling", show=False),
         Binding("slash", "search", "Search"),
         Binding("N", "next_match", "Next match", show=False),
@@ -62,12 +73,16 @@ class ReportScreen(Screen):
         Binding("f", "filter", "Filter", show=False),
         Binding("r", "status_filter", "Filter by review status", show=False),
         Binding("F", "toggle_findings", "Findings panel", show=False),
+        Binding("o", "other_side", "Other side of the finding", show=False),
         Binding("enter", "details", "Details", show=False),
         Binding("escape", "cancel", "Cancel search", show=False),
     ]
 
     view_mode: reactive[ViewMode] = reactive("source", init=False)
     first_pane: reactive[int] = reactive(0, init=False)
+    spliced: var[int | None] = var(None, init=False)
+    """A pane shown in the last slot of the page instead of the page's own: the other
+    side of the selected finding when its pane is not a neighbour of the first side's."""
     per_page: var[int] = var(1, init=False)
     sync: reactive[bool] = reactive(False, init=False)
     selected: reactive[str | None] = reactive(None, init=False)
@@ -90,6 +105,8 @@ class ReportScreen(Screen):
         self.matches: list[tuple[int, int, int]] = []
         """Search matches as (pane index, start, end)."""
         self.current_match: int | None = None
+        self._side = 0
+        """Which claim of the selected finding `o` went to last (0: the first)."""
         state = self.restore
         kinds = finding_kinds(self.report)
         self.set_reactive(ReportScreen.kind_filter, state.kind if state.kind in kinds else None)
@@ -139,7 +156,7 @@ class ReportScreen(Screen):
             self.selected = finding.id
         self.first_pane = self._clamp(state.first_pane)
         if state.focus == FINDINGS_LIST and self.show_findings:
-            self.query_one("#findings-list", OptionList).focus()
+            self.focus_now(self.query_one("#findings-list", OptionList))
         else:
             self._focus_pane(state.focus if 0 <= state.focus < len(self.docs) else 0)
 
@@ -169,6 +186,11 @@ class ReportScreen(Screen):
         self.per_page = max(1, min(count, fit))
         self.first_pane = self._clamp(self.first_pane)
         self._show_page()
+        footer = self.query_one(Footer)
+        palette = width >= FOOTER_WITH_PALETTE
+        if footer.show_command_palette != palette:
+            footer.show_command_palette = palette
+            self.refresh_bindings()
 
     def _clamp(self, first: int) -> int:
         return max(0, min(first, len(self.docs) - self.per_page))
@@ -177,44 +199,61 @@ class ReportScreen(Screen):
         self._show_page()
         self._save_view()
 
+    def shown_indices(self) -> list[int]:
+        """The panes on screen: the page from `first_pane`, its last slot given to the
+        `spliced` pane when there is one."""
+        shown = list(range(self.first_pane, min(len(self.docs), self.first_pane + self.per_page)))
+        if self.spliced is not None and len(shown) > 1 and self.spliced not in shown:
+            shown[-1] = self.spliced
+        return shown
+
     def _show_page(self) -> None:
-        last = self.first_pane + self.per_page
+        shown = self.shown_indices()
         for pane in self.panes:
-            pane.display = self.first_pane <= pane.index < last
+            pane.display = pane.index in shown
         current = self._current_pane()
         if current is not None and not self.panes[current].display:
-            self.panes[self.first_pane].view.focus()
+            self.focus_now(self.panes[self.first_pane].view)
         self._update_status()
 
     def _reveal(self, indices: Iterable[int]) -> None:
-        """Page so that the panes at `indices` are shown (the first of them if not all fit)."""
+        """Page so that the panes at `indices` are shown: on one page when they are
+        neighbours; else the first of them with the last one spliced in beside it (the two
+        sides of a finding side by side); else the first of them."""
         indices = sorted(set(indices))
-        if not indices:
+        if not indices or all(i in self.shown_indices() for i in indices):
             return
-        last = self.first_pane + self.per_page
-        if all(self.first_pane <= i < last for i in indices):
-            return
+        spliced = None
         if indices[-1] - indices[0] < self.per_page:
             if indices[0] < self.first_pane:
-                self.first_pane = self._clamp(indices[0])
+                first = self._clamp(indices[0])
             else:
-                self.first_pane = self._clamp(indices[-1] - self.per_page + 1)
+                first = self._clamp(indices[-1] - self.per_page + 1)
         else:
-            self.first_pane = self._clamp(indices[0])
+            first = self._clamp(indices[0])
+            if 1 < len(indices) <= self.per_page and indices[-2] < first + self.per_page - 1:
+                spliced = indices[-1]
+        self.spliced = spliced
+        self.first_pane = first
+        self._show_page()
 
     def _update_status(self) -> None:
         self.query_one("#status", Static).update(self._status_text())
 
     def _status_text(self) -> Text:
         count = len(self.docs)
-        last = min(count, self.first_pane + self.per_page)
+        shown = self.shown_indices()
         what = "source" if self.view_mode == "source" else "speaker"
         text = Text()
         text.append(f" by {what} ", style="bold reverse")
         if count == 0:
             text.append(" no panes")
         elif self.per_page < count:
-            text.append(f" panes {self.first_pane + 1}–{last} of {count} ", style="bold")
+            if shown == list(range(shown[0], shown[-1] + 1)):
+                panes = f"{shown[0] + 1}–{shown[-1] + 1}"
+            else:
+                panes = ",".join(str(i + 1) for i in shown)
+            text.append(f" panes {panes} of {count} ", style="bold")
             text.append("[ ] more", style="dim")
         else:
             text.append(f" {count} pane{'s' * (count != 1)}")
@@ -224,9 +263,11 @@ class ReportScreen(Screen):
             position = (
                 f"{self.current_match + 1}/{found}" if self.current_match is not None else "0"
             )
-            direction = "rtl" if any("\u0600" <= c <= "\u06ff" for c in self.query_text) else "ltr"
             text.append(" │ “")
-            text.append_text(labels.one_line(self.query_text, 20, direction, self.bidi))
+            query = labels.one_line(
+                self.query_text, 20, labels.direction_of(self.query_text), self.bidi
+            )
+            text.append_text(query)
             text.append(f"” {position} ")
             text.append("N/P", style="dim")
         return text
@@ -253,7 +294,8 @@ class ReportScreen(Screen):
     def system_commands(self) -> Iterable[SystemCommand]:
         """Palette entries: every action of this screen, then one per finding."""
         for binding in self.bindings():
-            if binding.action != "cancel":
+            _, action, parameters = parse_action(binding.action)
+            if binding.action != "cancel" and self.check_action(action, parameters) is not False:
                 key = self.app.get_key_display(binding)
                 yield SystemCommand(
                     binding.description, f"Key: {key}", partial(self.run_action, binding.action)
@@ -262,9 +304,16 @@ class ReportScreen(Screen):
             label = self.numbering.label(finding)
             yield SystemCommand(
                 f"Go to {finding.type} {label} ({finding.kind})",
-                finding.explanation,
+                self.palette_help(finding.explanation),
                 partial(self.select_finding, finding.id),
             )
+
+    def palette_help(self, explanation: str) -> str:
+        """An explanation as the palette shows it: laid out (Arabic shaped and ordered in
+        `app` mode) at the palette's width, two lines at most, as markup-safe text."""
+        width = max(20, self.app.size.width - PALETTE_MARGIN)
+        shown = labels.block(explanation, width, "ltr", self.bidi, max_lines=2)
+        return escape_markup("\n".join(line.rstrip() for line in shown.plain.split("\n")))
 
     # ---- selecting findings ---------------------------------------------------------
 
@@ -280,9 +329,44 @@ class ReportScreen(Screen):
             p.index for p in self.panes if claims.intersection(s.claim_id for s in p.doc.spans)
         ]
         self._reveal(holders)
+        self._side = 0
+        label = self.numbering.label(finding) if finding else None
         for pane in self.panes:
             mine = [c for c in (finding.claims if finding else ()) if pane.doc.span_of(c)]
-            pane.view.show_claims(mine)
+            pane.view.show_claims(mine, label)
+        if finding is not None:
+            self.call_after_refresh(self._tell_if_apart, finding)
+
+    def _tell_if_apart(self, finding: Finding) -> None:
+        """Say so when both sides are in one pane but too far apart to show together."""
+        if self.selected != finding.id:
+            return
+        for pane in self.visible_panes():
+            mine = [c for c in finding.claims if pane.doc.span_of(c)]
+            if len(mine) > 1 and pane.view.claims_fit(mine) is False:
+                label = self.numbering.label(finding)
+                self.notify(
+                    f"Both sides of {label} are in this pane, too far apart to show at once: "
+                    "o goes from one to the other.",
+                    timeout=4,
+                )
+                return
+
+    def action_other_side(self) -> None:
+        """Go to the selected finding's other claim: its pane (paged in, focused), its row."""
+        finding = self._finding(self.selected)
+        if finding is None:
+            self.notify("Select a finding first (n, or the findings list).")
+            return
+        self._side = (self._side + 1) % len(finding.claims)
+        claim_id = finding.claims[self._side]
+        holder = next((p for p in self.panes if p.doc.span_of(claim_id)), None)
+        if holder is None:
+            self.notify("The other side is in another source: v shows every source.", timeout=3)
+            return
+        self._reveal([holder.index])
+        self.focus_now(holder.view)
+        holder.view.go_to_claim(claim_id)
 
     def _finding(self, finding_id: str | None) -> Finding | None:
         return next((f for f in self.report.findings if f.id == finding_id), None)
@@ -363,6 +447,12 @@ class ReportScreen(Screen):
 
     # ---- panes: focus, paging, view mode, sync ------------------------------------
 
+    def focus_now(self, widget: Widget) -> None:
+        """Focus `widget` at once. `Widget.focus` waits for the message queue: keys that
+        arrive in a burst (a fast typist, a slow link) would read the old focus, and a
+        pane paged out in between would keep it."""
+        self.set_focus(widget)
+
     def _current_pane(self) -> int | None:
         focused = self.focused
         for pane in self.panes:
@@ -376,7 +466,7 @@ class ReportScreen(Screen):
             return
         index %= len(panes)
         self._reveal([index])
-        panes[index].view.focus()
+        self.focus_now(panes[index].view)
 
     def _step_pane(self, step: int) -> None:
         """Cycle through every pane (paging as needed), then the findings list."""
@@ -387,7 +477,7 @@ class ReportScreen(Screen):
             current = count if self.panel.has_focus_within else (-1 if step > 0 else stops)
         target = (current + step) % stops
         if target == count:
-            self.query_one("#findings-list", OptionList).focus()
+            self.focus_now(self.query_one("#findings-list", OptionList))
         else:
             self._focus_pane(target)
 
@@ -398,21 +488,29 @@ class ReportScreen(Screen):
         self._step_pane(-1)
 
     def action_page(self, step: int) -> None:
-        before = self.first_pane
+        before = self.shown_indices()
+        self.spliced = None
         self.first_pane = self._clamp(self.first_pane + step * self.per_page)
-        if self.first_pane == before:
+        self._show_page()
+        if self.shown_indices() == before:
             self.notify("No more panes that way.", timeout=2)
             return
         current = self._current_pane()
         if current is None or not self.panes[current].display:
             self._focus_pane(self.first_pane)
 
-    def action_toggle_view(self) -> None:
-        if self.view_mode == "source" and not self.report.sources:
-            return
-        self.view_mode = "speaker" if self.view_mode == "source" else "source"
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "view":
+            mode = parameters[0] if parameters else None
+            return mode != self.view_mode and (mode != "speaker" or bool(self.report.sources))
+        return True
+
+    def action_view(self, mode: ViewMode) -> None:
+        if self.check_action("view", (mode,)):
+            self.view_mode = mode
 
     async def watch_view_mode(self, mode: ViewMode) -> None:
+        self.refresh_bindings()
         current = self._current_pane()
         key = self.docs[current].key if current is not None else self.docs[self.first_pane].key
         source_id = key.split("/", 1)[0]
@@ -432,6 +530,7 @@ class ReportScreen(Screen):
         container = self.query_one("#panes")
         await container.remove_children()
         await container.mount_all(self._make_panes())
+        self.spliced = None
         self.first_pane = self._clamp(first)
         self._fit(self.size.width)
         self._focus_pane(focus)
@@ -460,7 +559,7 @@ class ReportScreen(Screen):
         search = self.query_one("#search", Input)
         search.display = True
         search.value = self.query_text
-        search.focus()
+        self.focus_now(search)
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
@@ -469,7 +568,10 @@ class ReportScreen(Screen):
         self._close_search_bar()
         self._run_search()
         if self.query_text and not self.matches:
-            self.notify(f"No match for “{self.query_text}”.", severity="warning")
+            query = labels.one_line(
+                self.query_text, 40, labels.direction_of(self.query_text), self.bidi
+            )
+            self.notify(f"No match for “{query.plain}”.", severity="warning", markup=False)
         self._show_match()
 
     def _close_search_bar(self) -> None:
@@ -508,7 +610,7 @@ class ReportScreen(Screen):
         index = self.matches[self.current_match][0]
         self._reveal([index])
         self._paint_matches()
-        self.panes[index].view.focus()
+        self.focus_now(self.panes[index].view)
 
     def _step_match(self, step: int) -> None:
         if not self.matches:

@@ -172,7 +172,7 @@ class ReviewScreen(ReportScreen):
             current = self._current_pane()
             index = current if current is not None else self.first_pane
             if self.panes:
-                self.panes[index].view.focus()
+                self.focus_now(self.panes[index].view)
                 self.panes[index].view.start_picking()
         else:
             self.watch_selected(self.selected)

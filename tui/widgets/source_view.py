@@ -17,6 +17,7 @@ from itertools import accumulate
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -26,7 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
-from riwaya.tui import rtl
+from riwaya.tui import contrast, rtl
 from riwaya.tui.document import ClaimSpan, PaneDoc
 
 GUTTER = 4
@@ -128,6 +129,8 @@ class SourceView(ScrollView, can_focus=True):
     bidi: var[str] = var("app")
     selected_claims: var[tuple[str, ...]] = var(())
     """The claims marked because their finding is selected (both, when one pane holds both)."""
+    selected_label: var[str | None] = var(None)
+    """The selected finding's label, shown in the gutter of its claims."""
     picking: var[bool] = var(False)
     """Choosing a claim: up/down (j/k) move the claim cursor instead of scrolling."""
     cursor: var[str | None] = var(None)
@@ -140,13 +143,15 @@ class SourceView(ScrollView, can_focus=True):
         self._layouts: dict[tuple[int, str], Layout] = {}
         self._layout: Layout | None = None
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] = {}
+        """Highlight styles by component name, until the styles change (`_style`)."""
         self._span_index = SpanIndex([(span.start, span.end) for span in doc.spans])
         self._matches: list[tuple[int, int]] = []
         self._match_index = SpanIndex(())
         self._current_match: int | None = None
         self._following = False
-        self._pending: str | None = None
-        """A claim to bring into view once the view has a width."""
+        self._pending: tuple[str, ...] | None = None
+        """Claims to bring into view once the view has a width (until the user scrolls)."""
 
     # ---- layout ---------------------------------------------------------------
 
@@ -214,6 +219,7 @@ class SourceView(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._styles.clear()
         self._strips.clear()
 
     # ---- what the screen asks of a view --------------------------------------
@@ -224,34 +230,75 @@ class SourceView(ScrollView, can_focus=True):
 
     @property
     def selected_claim(self) -> str | None:
-        """The first marked claim: the one scrolled into view."""
+        """The first marked claim: the one that is always brought into view."""
         return self.selected_claims[0] if self.selected_claims else None
 
-    def show_claims(self, claim_ids: Sequence[str]) -> None:
-        """Mark `claim_ids` (or nothing) and scroll so that the first one's first line shows."""
+    def show_claims(self, claim_ids: Sequence[str], label: str | None = None) -> None:
+        """Mark `claim_ids` (or nothing) and scroll so that they show together: whole when
+        they fit, their first lines when those fit, else the first one. `label` is the
+        selected finding's: the gutter shows it on these claims rather than another of
+        theirs."""
+        self.selected_label = label
         self.selected_claims = tuple(claim_ids)
-        claim_id = self.selected_claim
+        self._bring_into_view(self.selected_claims)
+
+    def go_to_claim(self, claim_id: str) -> None:
+        """Scroll to one claim (the other side of the selected finding, say)."""
+        self._bring_into_view((claim_id,))
+
+    def _bring_into_view(self, claim_ids: tuple[str, ...]) -> None:
         # A pane just paged in gets its width (and scrollbar) only after the next
-        # layouts: the claim is brought into view again at each until the user scrolls.
-        self._pending = claim_id
+        # layouts: the claims are brought into view again at each until the user scrolls.
+        self._pending = claim_ids or None
         self._bring_pending_into_view()
         self.call_after_refresh(self._bring_pending_into_view)
 
+    def claims_fit(self, claim_ids: Sequence[str]) -> bool | None:
+        """Whether the first lines of `claim_ids` fit in the view at once (None: not laid
+        out yet, so not known)."""
+        rows = self._claim_rows(claim_ids)
+        height = self.scrollable_content_region.height
+        if not rows or not self.text_width or height <= 0:
+            return None
+        firsts = [first for first, _ in rows]
+        return max(firsts) - min(firsts) < height
+
+    def _claim_rows(self, claim_ids: Sequence[str]) -> list[tuple[int, int]]:
+        """(first row, last row) of each claim the view holds, in the given order."""
+        layout = self.layout
+        spans = [s for c in claim_ids if (s := self.doc.span_of(c)) is not None]
+        return [(layout.row_of(s.start), layout.row_of(max(s.start, s.end - 1))) for s in spans]
+
     def _bring_pending_into_view(self) -> None:
-        claim_id = self._pending
-        if (
-            claim_id is not None
-            and self.text_width
-            and (row := self.row_of_claim(claim_id)) is not None
-        ):
-            self._scroll_to_row(row)
+        if self._pending is None or not self.text_width:
+            return
+        rows = self._claim_rows(self._pending)
+        if not rows:
+            return
+        if not self.claims_fit(self._pending):
+            rows = rows[:1]
+        firsts = [first for first, _ in rows]
+        low, last = min(firsts), max(last for _, last in rows)
+        height = max(1, self.scrollable_content_region.height)
+        high = last if last - low < height else max(firsts)
+        self._scroll_to_rows(low, high)
 
     def _scroll_to_row(self, row: int) -> None:
+        self._scroll_to_rows(row, row)
+
+    def _scroll_to_rows(self, low: int, high: int) -> None:
+        """Scroll, unless they show already, so that rows `low` to `high` (which fit) show
+        with some context above them."""
         height = max(1, self.scrollable_content_region.height)
-        if not self.scroll_y <= row < self.scroll_y + height:
-            self._following = True
-            self.scroll_to(y=max(0, row - height // 3), animate=False, immediate=True, force=True)
-            self._following = False
+        top = round(self.scroll_y)
+        if top <= low and high < top + height:
+            return
+        spare = height - (high - low + 1)
+        self._following = True
+        self.scroll_to(
+            y=max(0, low - min(height // 3, spare // 2)), animate=False, immediate=True, force=True
+        )
+        self._following = False
 
     # ---- choosing a claim (marking a missed contradiction) ------------------------
 
@@ -283,18 +330,6 @@ class SourceView(ScrollView, can_focus=True):
         index = ids.index(self.cursor) + step if self.cursor in ids else 0
         self._move_cursor(ids[max(0, min(len(ids) - 1, index))])
 
-    def action_scroll_up(self) -> None:
-        if self.picking:
-            self._step_cursor(-1)
-        else:
-            super().action_scroll_up()
-
-    def action_scroll_down(self) -> None:
-        if self.picking:
-            self._step_cursor(1)
-        else:
-            super().action_scroll_down()
-
     def action_pick(self) -> None:
         if self.cursor is not None:
             self.post_message(self.Picked(self, self.cursor))
@@ -306,6 +341,41 @@ class SourceView(ScrollView, can_focus=True):
     def watch_cursor(self) -> None:
         self._strips.clear()
         self.refresh()
+
+    # ---- keyboard scrolling: at once, never animated ------------------------------
+    # Textual animates keyboard scrolling: every in-between frame is a repaint of the
+    # pane, which a slow SSH link pays for in bytes and time. A key moves straight there.
+
+    def _scroll_rows(self, y: float) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_to(y=y, animate=False, immediate=True)
+
+    def action_scroll_up(self) -> None:
+        if self.picking:
+            self._step_cursor(-1)
+        else:
+            self._scroll_rows(self.scroll_y - 1)
+
+    def action_scroll_down(self) -> None:
+        if self.picking:
+            self._step_cursor(1)
+        else:
+            self._scroll_rows(self.scroll_y + 1)
+
+    def action_page_up(self) -> None:
+        self._scroll_rows(self.scroll_y - self.scrollable_content_region.height)
+
+    def action_page_down(self) -> None:
+        self._scroll_rows(self.scroll_y + self.scrollable_content_region.height)
+
+    def action_scroll_home(self) -> None:
+        self._scroll_rows(0)
+
+    def action_scroll_end(self) -> None:
+        self._scroll_rows(self.max_scroll_y)
+
+    # ---- search matches, synchronized scrolling --------------------------------------
 
     def set_matches(self, matches: Sequence[tuple[int, int]], current: int | None) -> None:
         """Highlight search matches (logical spans); scroll to the `current` one."""
@@ -333,6 +403,10 @@ class SourceView(ScrollView, can_focus=True):
         self._strips.clear()
         self.refresh()
 
+    def watch_selected_label(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         if not self._following and round(old_value) != round(new_value):
@@ -355,7 +429,13 @@ class SourceView(ScrollView, can_focus=True):
         return strip.crop_extend(0, width, self.rich_style).apply_offsets(0, index)
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"source-view--{name}", partial=True)
+        """A highlight's style, its colours resolved over the view's background (so that
+        tints and `color: auto` work: see `riwaya.tui.contrast`)."""
+        style = self._styles.get(name)
+        if style is None:
+            styles = self.get_component_styles(f"source-view--{name}")
+            style = self._styles[name] = contrast.resolve(styles, self.background_colors[1])
+        return style
 
     def _render_row(self, index: int, layout: Layout) -> Strip:
         line = layout.rows[index]
@@ -395,6 +475,12 @@ class SourceView(ScrollView, can_focus=True):
         if not spans:
             return Text(" " * GUTTER, style=self._style("gutter"))
         labels = [label for span in spans for label in span.markers]
+        if (chosen := self.selected_label) in labels and any(
+            span.claim_id in self.selected_claims for span in spans
+        ):
+            # The selected finding's own number, so that it reads the same at both ends.
+            labels.remove(chosen)
+            labels.insert(0, chosen)
         label = labels[0] + ("+" if len(labels) > 1 else "")
         if len(label) > GUTTER - 1:
             label = label[: GUTTER - 2] + "+"
