@@ -156,9 +156,11 @@ def is_arabic_letter(char: str) -> bool:
     return "\u0621" <= char <= "\u064a" or "\u0671" <= char <= "\u06d3"
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+
+
 def arabic_ratio(text: str) -> float:
     """Share of letters that are Arabic: decides a source's language and direction."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(1 for c in letters if is_arabic_letter(c)) / len(letters)
+    letters = len(_LETTER.findall(text))
+    return len(_ARABIC_LETTER.findall(text)) / letters if letters else 0.0

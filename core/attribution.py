@@ -511,11 +511,16 @@ def _english_subject(words: Words, last: int) -> tuple[int, int] | None:
     return None
 
 
+_MARKERS = (*AR_SOURCE_MARKERS, ("according", "to"), ("citing",))
+_MARKER_HEADS = frozenset(marker[0] for marker in _MARKERS)
+
+
 def _according_to(words: Words) -> Attribution | None:
     folded = words.folded
-    markers = (*AR_SOURCE_MARKERS, ("according", "to"), ("citing",))
     for index in range(len(folded)):
-        for marker in markers:
+        if folded[index] not in _MARKER_HEADS:
+            continue
+        for marker in _MARKERS:
             size = len(marker)
             if tuple(folded[index : index + size]) != marker:
                 continue

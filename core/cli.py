@@ -64,6 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("pairs", metavar="PAIRS.jsonl")
     evaluate.add_argument("--predictions", metavar="OUT.jsonl")
     evaluate.add_argument("--format", choices=("text", "json"), default="text")
+    evaluate.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="judge the pairs in N processes (default: one per processor; 1 for none)",
+    )
     export = commands.add_parser("export", help="write a workspace's review for the story desk")
     export.add_argument("workspace", metavar="NAME.riwaya")
     export.add_argument("--format", choices=("markdown", "json", "html"), default="markdown")
@@ -96,7 +103,7 @@ def _command(args: argparse.Namespace) -> int:
     if args.command == "eval":
         from riwaya.core.evaluate import run_eval
 
-        return run_eval(args.pairs, args.predictions, args.format)
+        return run_eval(args.pairs, args.predictions, args.format, args.jobs)
     if args.command == "export":
         return _export(args)
     sources, skipped = sources_from_specs(args.sources, args.encoding, args.max_size)

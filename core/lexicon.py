@@ -8,9 +8,10 @@ matched by stem, phrases by a run of stems.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -106,10 +107,14 @@ class Lexicon:
             object.__setattr__(self, "_antonym_head_index", heads)
         return heads
 
-    def _heads(self) -> frozenset[str]:
+    def _heads(self) -> dict[str, int]:
+        """The first word of every phrase, with the length of the longest it begins."""
         heads = self.__dict__.get("_head_words")
         if heads is None:
-            heads = frozenset(p[0] for p in (*self.phrases, *self.exact) if p)
+            heads = {}
+            for phrase in (*self.phrases, *self.exact):
+                if phrase:
+                    heads[phrase[0]] = max(heads.get(phrase[0], 0), len(phrase))
             object.__setattr__(self, "_head_words", heads)
         return heads
 
@@ -120,10 +125,13 @@ class Lexicon:
         matches: list[Match] = []
         index = 0
         while index < len(stems):
-            if stems[index] not in heads and (bare is None or bare[index] not in heads):
+            longest = heads.get(stems[index], 0)
+            if bare is not None:
+                longest = max(longest, heads.get(bare[index], 0))
+            if not longest:
                 index += 1  # most words begin no phrase: skip the tuple look-ups
                 continue
-            for size in range(min(self.longest, len(stems) - index), 0, -1):
+            for size in range(min(longest, len(stems) - index), 0, -1):
                 concept = None
                 if bare is not None:
                     concept = self.exact.get(tuple(bare[index : index + size]))
@@ -189,8 +197,24 @@ def country_concepts(countries: dict[str, dict[str, list[str]]]) -> dict[str, di
     return concepts
 
 
-@cache
+_BUILDING = threading.Lock()
+"""The app warms the lexicon up in a thread while analysis may start in another: one
+builds it, the other waits."""
+
+
+_BUILT: list[Lexicon] = []
+
+
 def lexicon() -> Lexicon:
+    """The lexicon, built once per process."""
+    if not _BUILT:
+        with _BUILDING:
+            if not _BUILT:
+                _BUILT.append(_build())
+    return _BUILT[0]
+
+
+def _build() -> Lexicon:
     data = resources.files("riwaya.core.data")
     raw = json.loads(data.joinpath("lexicon.json").read_text("utf-8"))
     glossary = data.joinpath("glossary.json")

@@ -54,7 +54,8 @@ class Words:
 
     @cached_property
     def stems(self) -> list[str]:
-        return [stem(t.text) for t in self.tokens]
+        found = _STEM_CACHE.get
+        return [found(t.text) or _stem_of(t.text) for t in self.tokens]
 
     @cached_property
     def concepts(self) -> list[Match]:
@@ -71,6 +72,16 @@ class Words:
             if tuple(self.folded[index : index + size]) == phrase:
                 return index
         return -1
+
+
+_STEM_CACHE: dict[str, str] = {}
+
+
+def _stem_of(word: str) -> str:
+    if len(_STEM_CACHE) > 500_000:
+        _STEM_CACHE.clear()
+    found = _STEM_CACHE[word] = stem(word)
+    return found
 
 
 _FOLD_CACHE: dict[str, str] = {}

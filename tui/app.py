@@ -119,7 +119,14 @@ class RiwayaApp(App[int]):
         elif len(sets) == 1:
             self._open_sample(sets[0].name)
         else:
+            self._warm_up()  # while the user picks a set, the engine loads its lexicons
             self.push_screen(ChooserScreen(sets), self._open_sample)
+
+    @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
+    def _warm_up(self) -> None:
+        from riwaya.core.engine import warm_up
+
+        warm_up()
 
     def _open_sample(self, name: str | None) -> None:
         if name is None:
