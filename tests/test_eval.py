@@ -81,3 +81,12 @@ def test_eval_command_writes_predictions(tmp_path):
     line = json.loads(out.read_text("utf-8"))
     assert set(line) == {"id", "label", "kind", "explanation", "confidence"}
     assert line["label"] == "contradiction"
+
+
+def test_several_processes_judge_as_one_does():
+    pairs = read_pairs(str(DATA / "devset.jsonl"))[:240]
+    one, alone = evaluate(pairs, jobs=1)
+    two, shared = evaluate(pairs, jobs=2)
+    assert alone == shared
+    assert (one.jobs, two.jobs) == (1, 2)
+    assert one.load_seconds >= 0 and two.seconds > 0
