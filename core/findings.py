@@ -88,7 +88,24 @@ def _checkable(a: Claim, b: Claim, verdict: CueVerdict) -> bool:
     on one side alone only between accounts that are otherwise mostly the same words."""
     if verdict.cue in ("wording", "overlap"):
         return False  # no word a reader could check decided it
+    if _told_by_rules(a, b, verdict.cue.split(" / ")):
+        return False  # "فجر" / "في ساعات الصباح الأولى": times and numbers are the rules
     return " / " in verdict.cue or overlap(a.matter, b.matter) >= CUE_MATTER
+
+
+def _negated_opposite(a: Claim, b: Claim) -> bool:
+    """ "رفض البرلمان" / "لم يوافق البرلمان": one account negates the opposite of what the
+    other says, and so says the same."""
+    negated = (a.polarity == "negated") != (b.polarity == "negated")
+    return negated and bool(
+        lexicon().opposition(words_of(a.matter).stems, words_of(b.matter).stems)
+    )
+
+
+def _told_by_rules(a: Claim, b: Claim, words: list[str]) -> bool:
+    """A cue word that is part of a time or a number the rules have read and compared."""
+    spans = [x.span.text for claim in (a, b) for x in (*claim.times, *claim.quantities)]
+    return any(word in span for word in words for span in spans)
 
 
 def _learned(a: Claim, b: Claim) -> CueVerdict | None:
@@ -97,7 +114,7 @@ def _learned(a: Claim, b: Claim) -> CueVerdict | None:
         return None
     if a.quantities and b.quantities:
         return None  # numbers are the rules' to judge, with their hedges
-    if overlap(a.matter, b.matter) < OPPOSED_MATTER:
+    if overlap(a.matter, b.matter) < OPPOSED_MATTER or _negated_opposite(a, b):
         return None
     return judge_texts(a.matter, b.matter)
 
@@ -273,6 +290,8 @@ def _denial(a: Claim, b: Claim) -> Judgement | None:
             ):
                 shared = ["matter"]
         if not shared or _other_victims(asserting, denying, shared[0]):
+            continue
+        if _negated_opposite(asserting, denying):
             continue
         cue = ", ".join(s.text for s in denying.cues) or denying.polarity
         what = _topic(shared[0])

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from riwaya.core.lexicon import lexicon
 from riwaya.core.model import Quantity, Span
+from riwaya.core.stem import stem
 from riwaya.core.words import Words
 
 _DIGITS = "0-9٠-٩۰-۹"
@@ -349,6 +350,36 @@ def _hedged_definite(words: Words, index: int) -> bool:
     )
 
 
+def _dual(words: Words, index: int) -> tuple[str, str] | None:
+    """(category, entity) of an Arabic dual noun ("جنديان", "قتيلان", "سيارتان"): a noun of
+    the lexicon with the ending -ان, which counts two."""
+    singulars = [_singular(w) for w in words.folded[index : index + 2]]
+    if not singulars[0]:
+        return None
+    if len(singulars) == 2 and singulars[1]:  # "سيارتان مفخختان": a noun and its adjective
+        pair = lexicon().find([stem(w) for w in singulars], singulars)
+        if pair and pair[0].last == 1:
+            measure = lexicon().concept_type(pair[0].concept) == "measure"
+            return (pair[0].concept, "") if measure else ("count", pair[0].concept)
+    singular = singulars[0]
+    lex = lexicon()
+    for match in lex.find([stem(singular)], [singular]):
+        kind = lex.concept_type(match.concept)
+        if kind == "measure":
+            return match.concept, ""
+        if kind in ("entity", "event"):
+            category = _nearest_measure(words, index, index)
+            return (category or "count"), match.concept
+    return None
+
+
+def _singular(word: str) -> str:
+    """The singular of a folded dual ("جنديان" → "جندي", "سيارتان" → "سياره"), or ""."""
+    if len(word) < 5 or not word.endswith("ان"):
+        return ""
+    return word[:-3] + "ه" if word.endswith("تان") else word[:-2]
+
+
 def _vague_scale(words: Words, index: int) -> int:
     """The last token of a vague count's scale word ("عشرات الآلاف", "tens of thousands"),
     or `index` when none follows."""
@@ -544,7 +575,15 @@ def extract(words: Words, skip: list[tuple[int, int]] | None = None) -> list[Qua
             read = _word_value(words, index)
             if read:
                 value, last = read
-        if value is None or (value == 0 and not (NUMBER_RE.fullmatch(token.text) or clitic)):
+        if value is None:
+            dual = _dual(words, index)
+            if dual:  # "جنديان قتلا": two soldiers, in the noun's own ending
+                found.append(_quantity(words, index, index, 2, 2, "exact", dual))
+                if index + 1 < len(tokens) and _singular(words.folded[index + 1]):
+                    index += 1  # its adjective agrees in number: one count
+            index += 1
+            continue
+        if value == 0 and not (NUMBER_RE.fullmatch(token.text) or clitic):
             index += 1
             continue
         if (NUMBER_RE.fullmatch(token.text) or clitic) and _looks_like_year(

@@ -25,6 +25,13 @@ def judged(a: str, b: str) -> tuple[str, str]:
         ),
         # digits with a clitic written onto them are still the same figure
         ("بكين تعاقب واشنطن بـ50 مليار دولار", "٥٠ مليار دولار عقاب صيني لواشنطن"),
+        # a negated opposite says the same thing
+        ("البرلمان رفض مقترح تمديد حالة الطوارئ", "لم يوافق البرلمان على تمديد حالة الطوارئ"),
+        # a time word is the rules' to compare, not a learned cue's
+        (
+            "غارات جوية على أطراف الحصن فجر اليوم",
+            "طائرات حربية قصفت أطراف الحصن في ساعات الصباح الأولى اليوم",
+        ),
         # "لا تزال" is "still": no denial of the arrests
         (
             "السعودية لا تزال تعتقل 9 بينهم 4 سيدات بتهمة الإضرار بالأمن",
