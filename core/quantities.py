@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import replace
 
+from riwaya.core import times as time_reader
 from riwaya.core.lexicon import lexicon
 from riwaya.core.model import Quantity, Span
 from riwaya.core.stem import stem
@@ -99,6 +100,19 @@ for _stem, _value in _TENS_AR.items():
 _HUNDREDS = {
     "مئه": 100,
     "مائه": 100,
+    **{
+        unit + hundred: value * 100
+        for unit, value in (
+            ("ثلاث", 3),
+            ("اربع", 4),
+            ("خمس", 5),
+            ("ست", 6),
+            ("سبع", 7),
+            ("ثمان", 8),
+            ("تسع", 9),
+        )
+        for hundred in ("مئه", "مائه")
+    },
     "مئتين": 200,
     "مئتي": 200,
     "مائتين": 200,
@@ -319,8 +333,8 @@ def _word_value(words: Words, index: int) -> tuple[float, int] | None:
             current += 10
         elif bare in _UNITS:
             current += _UNITS[bare]
-        elif bare in _HUNDREDS:
-            current = (current or 1) * 100 if _HUNDREDS[bare] == 100 else current + 200
+        elif bare in _HUNDREDS:  # مئة multiplies what precedes; مئتان, خمسمئة add
+            current = (current or 1) * 100 if _HUNDREDS[bare] == 100 else current + _HUNDREDS[bare]
         elif bare in _DUALS:
             total += _DUALS[bare]
         elif bare in _SCALES and (current or total or position == index):
@@ -526,7 +540,10 @@ def _nearest_measure(words: Words, first: int, last: int) -> str:
     return best
 
 
-_YEAR_CUES = frozenset(("عام", "سنه", "العام", "منذ", "in", "since", "of", "year"))
+_YEAR_CUES = frozenset(
+    ("عام", "سنه", "العام", "منذ", "in", "since", "of", "year", *time_reader.MONTHS)
+)
+""" "منذ مارس 2024": a month before a number in 1900–2100 makes it a year."""
 
 
 def _looks_like_year(value: float, words: Words, first: int, last: int) -> bool:

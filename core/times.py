@@ -153,6 +153,10 @@ _RELATIVE_PHRASES = {
     ("الاسبوع", "الماضي"): "last-week",
     ("last", "week"): "last-week",
     ("اوائل", "الاسبوع"): "early-week",
+    ("مطلع", "هذا", "الاسبوع"): "early-week",
+    ("في", "وقت", "سابق", "هذا", "الاسبوع"): "early-week",
+    ("وقت", "سابق", "من", "هذا", "الاسبوع"): "early-week",
+    ("هذا", "الاسبوع"): "this-week",
     ("this", "week"): "this-week",
 }
 _SINCE = frozenset(("منذ", "since", "ومنذ"))
@@ -257,7 +261,7 @@ def extract(words: Words) -> list[TimeRef]:
             last = index + (1 if two in _TWO_WORD_MONTHS else 0)
             found.append(_token_ref("month", f"{month:02d}", words, index, last))
         else:
-            for size in (3, 2):
+            for size in (5, 4, 3, 2):
                 phrase = tuple(folded[index : index + size])
                 if len(phrase) == size and phrase in _RELATIVE_PHRASES:
                     found.append(
