@@ -6,6 +6,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from riwaya.core.arguments import Parser
+
 HEADLESS = ("check", "claims", "eval", "export")
 BIDI_MODES = ("app", "terminal", "off")
 USAGE = """\
@@ -34,7 +36,7 @@ def _add_bidi(parser: argparse.ArgumentParser) -> None:
 
 
 def _app_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="riwaya", description=USAGE, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("sources", nargs="*", metavar="SOURCE")
@@ -57,9 +59,7 @@ def _app_parser() -> argparse.ArgumentParser:
 
 
 def _open_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="riwaya open", description="Reopen a workspace where you left it."
-    )
+    parser = Parser(prog="riwaya open", description="Reopen a workspace where you left it.")
     parser.add_argument("workspace", metavar="NAME.riwaya")
     _add_bidi(parser)
     return parser

@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from riwaya.core.arguments import Parser
 from riwaya.core.engine import analyze
 from riwaya.core.errors import OutputError, RiwayaError, os_cause
 from riwaya.core.inputs import DEFAULT_MAX_BYTES, sources_from_specs
@@ -53,7 +54,7 @@ def megabytes(value: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="riwaya", description="Compare news accounts.")
+    parser = Parser(prog="riwaya", description="Compare news accounts.")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="print the contradiction report")
     check.add_argument("--format", choices=FORMATS, default="text")

@@ -229,7 +229,9 @@ class Report:
         return cls(
             sources=tuple(
                 Source(
-                    **{k: v for k, v in s.items() if k not in ("bidi_controls", "warnings")},
+                    **{
+                        k: v for k, v in s.items() if k not in ("bidi_controls", "warnings", "path")
+                    },
                     warnings=tuple(s.get("warnings", ())),
                 )
                 for s in data["sources"]
@@ -246,9 +248,17 @@ class Report:
 
 def _source_dict(source: Source) -> dict[str, Any]:
     data = asdict(source)
+    data["path"] = _path_of(source.origin)
     data["warnings"] = list(source.warnings)
     data["bidi_controls"] = source.has_bidi_controls
     return data
+
+
+def _path_of(origin: str) -> str | None:
+    """The file a source was read from; None for stdin, URLs and the bundled samples."""
+    if origin == "-" or "://" in origin or origin.startswith("sample:"):
+        return None
+    return origin
 
 
 def _span_dict(span: Span) -> dict[str, Any]:

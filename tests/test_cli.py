@@ -57,6 +57,9 @@ def test_json_report_follows_the_schema(conflicting):
     result = riwaya("check", "--format", "json", *map(str, conflicting))
     report = json.loads(result.stdout)
     assert report["schema"] == 1
+    for source, path in zip(report["sources"], conflicting, strict=True):
+        assert set(source) >= {"id", "label", "origin", "path", "language", "direction"}
+        assert source["path"] == str(path)
     for claim in report["claims"]:
         source = next(s for s in report["sources"] if s["id"] == claim["source"])
         assert source["text"][claim["start"] : claim["end"]] == claim["text"]
@@ -237,3 +240,25 @@ def test_a_reader_that_stops_early_ends_the_run_quietly(conflicting) -> None:
     stderr = process.stderr.read().decode()
     process.stderr.close()
     assert (process.wait(timeout=120), stderr) == (141, "")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check", "--format", "xml", "a.txt"], "riwaya check: argument --format: invalid choice"),
+        (["check"], "riwaya check: the following arguments are required: SOURCE"),
+        (["--bidi", "nope"], "riwaya: argument --bidi: invalid choice"),
+    ],
+)
+def test_a_usage_mistake_is_one_line_and_exit_2(args, message):
+    result = riwaya(*args)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(message) and "--help)" in lines[0]
+
+
+def test_the_app_on_missing_files_says_so_before_taking_the_screen(tmp_path):
+    result = riwaya(str(tmp_path / "gone.txt"))
+    assert result.returncode == 2
+    assert result.stderr == f"riwaya: no usable source: {tmp_path / 'gone.txt'}: no such file\n"
+    assert "\x1b" not in result.stdout + result.stderr

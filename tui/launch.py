@@ -73,8 +73,26 @@ def run(
             return 2
     job = sources_job
     if job is not None and not callable(job):
+        if job and not any(_may_load(spec) for spec in job):
+            return _nothing_to_open(list(job))
         job = job_for_specs(list(job), encoding, max_bytes) if job else None
     return _run(RiwayaApp(job, demo=demo, bidi=bidi, save_to=save_to, encoding=encoding))
+
+
+def _may_load(spec: str) -> bool:
+    """A spec that may give a source: stdin, a URL, or a path that exists."""
+    return spec == "-" or "://" in spec or os.path.exists(spec)
+
+
+def _nothing_to_open(specs: list[str]) -> int:
+    """Every source is a missing file: say so before the screen is taken over."""
+    from riwaya.core.inputs import sources_from_specs
+
+    try:
+        sources_from_specs(specs)
+    except RiwayaError as error:
+        print(f"riwaya: {one_line(str(error))}", file=sys.stderr)
+    return 2
 
 
 def open_workspace(name: str, *, bidi: str = "app") -> int:
