@@ -30,15 +30,20 @@ def one_line(text: str, width: int, direction: str, mode: str, style: str = "") 
     flat = " ".join(text.split())
     if width <= 0 or not flat:
         return Text()
+    # Only the first line is shown: lay out a few lines' worth of words, not a whole claim.
+    end = flat.find(" ", 4 * width)
+    cut = end > 0
+    if cut:
+        flat = flat[:end]
     lines = rtl.layout_text(flat, width, direction, mode)
-    if len(lines) > 1 and width > 1:
+    if (cut or len(lines) > 1) and width > 1:
         lines = rtl.layout_text(flat, width - 1, direction, mode)
     if not lines:
         return Text()
     first = lines[0]
     shown = _strip_padding(first, rtl.render_line(first, ()))
     shown.rstrip()
-    if len(lines) > 1:
+    if cut or len(lines) > 1:
         mark = Text(ELLIPSIS)
         shown = mark + shown if direction == "rtl" and mode == "app" else shown + mark
     if style:
