@@ -190,8 +190,8 @@ def _numeric(a: Claim, b: Claim) -> Judgement | None:
                     "numeric",
                     a,
                     b,
-                    f"{_who(a)} puts {what} at {qa.describe()} («{qa.span.text}»), "
-                    f"{_who(b)} at {qb.describe()} («{qb.span.text}»): both cannot be right.",
+                    f"{_who(a)} puts {what} {_at(qa)} («{qa.span.text}»), "
+                    f"{_who(b)} {_at(qb)} («{qb.span.text}»): both cannot be right.",
                     confidence,
                     cue,
                     qa.key,  # soldiers killed and fighters killed are two counts
@@ -203,7 +203,7 @@ def _numeric(a: Claim, b: Claim) -> Judgement | None:
                     "numeric",
                     a,
                     b,
-                    f"{_who(a)} puts {what} at {qa.describe()}, {_who(b)} at {qb.describe()}: "
+                    f"{_who(a)} puts {what} {_at(qa)}, {_who(b)} {_at(qb)}: "
                     f"compatible in strict terms, but {scale}.",
                     0.45,
                     cue,
@@ -296,7 +296,7 @@ def _denial(a: Claim, b: Claim) -> Judgement | None:
         cue = ", ".join(s.text for s in denying.cues) or denying.polarity
         what = _topic(shared[0])
         said = (
-            f"{_who(denying)} denies {_who(asserting)}'s account of {what}"
+            f"{_who(denying)} denies {_possessive(_who(asserting))} account of {what}"
             if denying.polarity == "denial"
             else f"{_who(denying)} says {what} did not happen as {_who(asserting)} reports"
         )
@@ -337,14 +337,62 @@ def _other_victims(asserting: Claim, denying: Claim, concept: str) -> bool:
     return bool(named) and not named & counted
 
 
+_MEASURE_TOPICS = {
+    "killed": "the killings",
+    "wounded": "the injuries",
+    "missing": "the disappearances",
+    "arrested": "the arrests",
+    "displaced": "the displacement",
+    "airstrike": "the air strikes",
+    "shelling": "the shelling",
+    "missile": "the missile fire",
+    "drone": "the drone strikes",
+}
+
+
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def _topic(concept: str) -> str:
-    """A concept id as words in a sentence: "the attack", "the car bomb", "it"."""
-    return "it" if concept == "matter" else "the " + concept.replace("_", " ")
+    """A concept id as words in a sentence: "the attack", "the killings", "it"."""
+    if concept == "matter":
+        return "it"
+    return _MEASURE_TOPICS.get(concept) or "the " + concept.replace("_", " ")
+
+
+_PARTS = {"dawn": "at dawn", "night": "at night", "midnight": "at midnight", "noon": "at noon"}
+_RELATIVE = {
+    "early-week": "early in the week",
+    "this-week": "this week",
+    "last-week": "last week",
+    "next-week": "next week",
+    "early-hours": "in the early hours",
+}
 
 
 def _when(time: TimeRef) -> str:
-    """A time as a reader says it: "thursday", "dawn", "23:00", "the 01-16"."""
-    return f"{time.value}:00" if time.kind == "clock" else time.value
+    """A time as a reader says it: "on Thursday", "at dawn", "at 23:00", "on 01-16"."""
+    value = time.value
+    if time.kind == "clock":
+        return f"at {value}:00"
+    if time.kind in ("weekday", "since"):
+        return f"on {value.capitalize()}"
+    if time.kind == "date":
+        return f"on {value}"
+    if time.kind == "part":
+        return _PARTS.get(value, f"in the {value}")
+    if time.kind == "month":
+        return f"in month {value}"
+    if time.kind == "year":
+        return f"in {value}"
+    return _RELATIVE.get(value, value.replace("-", " "))
+
+
+def _at(quantity: Quantity) -> str:
+    """A figure after "puts it": "at 40", "at up to 40", and "at least 27" (not "at at")."""
+    described = quantity.describe()
+    return described if described.startswith("at least") else f"at {described}"
 
 
 def _excerpt(text: str, limit: int = 70) -> str:
@@ -388,8 +436,8 @@ def _temporal(a: Claim, b: Claim) -> Judgement | None:
                     "temporal",
                     a,
                     b,
-                    f"{_who(a)} places {_topic(shared[0])} at {_when(ta)} («{ta.span.text}»), "
-                    f"{_who(b)} at {_when(tb)} («{tb.span.text}»).",
+                    f"{_who(a)} places {_topic(shared[0])} {_when(ta)} («{ta.span.text}»), "
+                    f"{_who(b)} {_when(tb)} («{tb.span.text}»).",
                     0.7,
                     f"{ta.span.text} / {tb.span.text}",
                     shared[0],
@@ -639,7 +687,7 @@ def _agreement(a: Claim, b: Claim) -> Judgement | None:
                     "temporal",
                     a,
                     b,
-                    f"{_who(a)} and {_who(b)} both place {topic} on {ta.value}.",
+                    f"{_who(a)} and {_who(b)} both place {topic} {_when(ta)}.",
                     confidence,
                     f"{ta.span.text} / {tb.span.text}",
                 )
