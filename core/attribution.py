@@ -499,7 +499,8 @@ def _english_subject(words: Words, last: int) -> tuple[int, int] | None:
     if plain and last - start < _MAX_SPEAKER + 4:
         return start, last
     comma = next((p for p in region if folded[p] == ","), None)
-    if comma is not None and start < comma <= start + _MAX_SPEAKER and folded[last] != ",":
+    closed = last + 1 < len(folded) and folded[last + 1] == ","  # "..., an armed group, said"
+    if comma is not None and closed and start < comma <= start + _MAX_SPEAKER:
         head = range(start, comma)
         if words.tokens[start].text[0].isupper() and all(
             folded[i][:1].isalpha() and folded[i] not in EN_VERBS for i in head

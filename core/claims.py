@@ -8,6 +8,7 @@ and event concepts. Times stated about the telling ("said on Sunday", "في بي
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from riwaya.core import places as place_reader
 from riwaya.core import quantities as quantity_reader
@@ -68,6 +69,7 @@ _NAME_NOISE = (
 )
 
 
+@lru_cache(maxsize=20_000)
 def speaker_keywords(name: str) -> frozenset[str]:
     """The words that identify a party: "الوزارة" and "وزارة الداخلية" share "وزاره"."""
     words = set()
@@ -267,9 +269,11 @@ def _read_clause(
     said = _said(words, found)
     times = [t for t in time_reader.extract(words) if _token_at(words, t.span.start) not in telling]
     dates = [(t.span.start, t.span.end) for t in times if t.kind == "date"]
-    quantities = quantity_reader.extract(words, skip=dates)
     lex = lexicon()
     speaker_tokens = range(found.first, found.last + 1) if found.first >= 0 else range(0)
+    if speaker_tokens:  # "قال مصدران أمنيان": who speaks is not what is counted
+        dates.append((words.tokens[found.first].start, words.tokens[found.last].end))
+    quantities = quantity_reader.extract(words, skip=dates)
     events = []
     for match in words.concepts:
         if match.first in speaker_tokens or lex.concept_type(match.concept) in ("entity", "topic"):

@@ -18,21 +18,26 @@ from riwaya.core.words import TokenPool
 Progress = Callable[[float, str], None]
 
 
-_READ: dict[tuple, tuple[list[Claim], list[Speaker]]] = {}
+_CLAIMS_READ: dict[tuple, tuple[list[Claim], list[Speaker]]] = {}
 _READ_AT_MOST = 4096
+_SHORT = 20_000
+"""Characters: only sources this short are remembered (4,096 of them at most, 80 MB of
+text at worst); an article is read again, a headline is not."""
 
 
 def _claims_of(
     source: Source, places: dict[str, str], pool: TokenPool
 ) -> tuple[list[Claim], list[Speaker]]:
-    """`extract_claims`, once per source and set of known place names: `riwaya eval` meets
-    one headline in many pairs, the app re-analyses sources that did not change."""
+    """`extract_claims`, once per short source and set of known place names: `riwaya eval`
+    meets one headline in many pairs."""
+    if len(source.text) > _SHORT:
+        return extract_claims(source, places, pool)
     key = (source, tuple(sorted(places.items())))
-    found = _READ.get(key)
+    found = _CLAIMS_READ.get(key)
     if found is None:
-        if len(_READ) >= _READ_AT_MOST:
-            _READ.clear()
-        found = _READ[key] = extract_claims(source, places, pool)
+        if len(_CLAIMS_READ) >= _READ_AT_MOST:
+            _CLAIMS_READ.clear()
+        found = _CLAIMS_READ[key] = extract_claims(source, places, pool)
     return list(found[0]), list(found[1])
 
 
@@ -50,12 +55,12 @@ def analyze(
     sources: Sequence[Source], progress: Progress | None = None, skipped: Sequence[str] = ()
 ) -> Report:
     """Extract every source's claims, align them and find where they conflict or agree."""
-    with _collector_paused():
+    with collector_paused():
         return _analyze(sources, progress, skipped)
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """An analysis makes hundreds of thousands of small objects and no garbage cycles: the
     cycle collector would only walk the loaded lexicons again and again (a fifth of the
     time on a 1 MB source: 2.3 s against 1.9). Reference counting still frees everything."""

@@ -7,7 +7,6 @@ corroboration does, and unrelated otherwise. Nothing here is tuned for evaluatio
 
 from __future__ import annotations
 
-import gc
 import json
 import multiprocessing
 import os
@@ -17,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from riwaya.core.engine import analyze, warm_up
+from riwaya.core.engine import analyze, collector_paused, warm_up
 from riwaya.core.errors import InputError
 from riwaya.core.model import Finding, Report
 from riwaya.core.sources import make_source
@@ -130,20 +129,15 @@ def evaluate(pairs: list[Pair], jobs: int = 1) -> tuple[Scores, list[Prediction]
     loaded = time.perf_counter() - started
     jobs = jobs if jobs > 1 and len(pairs) >= _PARALLEL_FROM and _can_fork() else 1
     started = time.perf_counter()
-    # The loaded engine is never garbage (and the workers share it as it is), and judging a
-    # pair leaves no cycles: the collector stays off for the run, as in `analyze`.
-    gc.freeze()
-    gc.disable()
-    try:
-        if jobs > 1:  # the workers share the frozen engine without copying it
+    # Judging pairs leaves no cycles: the collector stays off for the run (and in the
+    # workers, which would otherwise walk the whole inherited engine again and again).
+    with collector_paused():
+        if jobs > 1:
             with multiprocessing.get_context("fork").Pool(jobs) as pool:
                 chunk = max(len(pairs) // (jobs * 8), 1)
                 predictions = pool.map(predict, pairs, chunksize=chunk)
         else:
             predictions = [predict(pair) for pair in pairs]
-    finally:
-        gc.enable()
-        gc.unfreeze()
     seconds = time.perf_counter() - started
     scores = score([p.label for p in pairs], [p.label for p in predictions], seconds)
     return replace(scores, load_seconds=loaded, jobs=jobs), predictions

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from riwaya.core import times as time_rules
 from riwaya.core.arabic import fold
@@ -376,7 +376,9 @@ def _when(time: TimeRef) -> str:
     value = time.value
     if time.kind == "clock":
         return f"at {value}:00"
-    if time.kind in ("weekday", "since"):
+    if time.kind == "since":
+        return f"since {value.capitalize()}"
+    if time.kind == "weekday":
         return f"on {value.capitalize()}"
     if time.kind == "date":
         return f"on {value}"
@@ -524,6 +526,7 @@ def _unnamed_place(a: Claim, b: Claim) -> Judgement | None:
 UNNAMED_PLACE_MATTER = 0.6
 
 
+@lru_cache(maxsize=50_000)
 def _countries(text: str) -> dict[str, str]:
     """The countries a text names (their people and capitals included): id → words."""
     words = words_of(text)
@@ -606,8 +609,8 @@ _APPROXIMATE = frozenset("near off around outside قرب قباله بالقرب
 
 def _place(a: Claim, b: Claim) -> Judgement | None:
     at_a, at_b = _located(a), _located(b)
-    only_a = [p for p in at_a if not any(same_place(p.key, q.key) for q in at_b)]
-    only_b = [p for p in at_b if not any(same_place(p.key, q.key) for q in at_a)]
+    only_a = [p for p in at_a if not any(same_place(p, q) for q in at_b)]
+    only_b = [p for p in at_b if not any(same_place(p, q) for q in at_a)]
     if not only_a or not only_b:
         return None  # one names a place the other does not contradict
     shared = _same_matter(a, b)

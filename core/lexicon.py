@@ -56,7 +56,6 @@ class Lexicon:
     phrases: dict[tuple[str, ...], str]
     kinds: dict[str, str]
     antonyms: tuple[Antonym, ...]
-    longest: int
     exact: dict[tuple[str, ...], str]
     """Words whose stem collides with common words (شهيد and تشهد share شهد): matched as
     written, clitics aside."""
@@ -235,5 +234,4 @@ def _build() -> Lexicon:
         Antonym(a["name"], _phrases(a["a"]), _phrases(a["b"]), a.get("kind", "antonym"))
         for a in raw["antonyms"]
     )
-    longest = max(len(p) for p in (*phrases, *exact))
-    return Lexicon(phrases, kinds, antonyms, longest, exact)
+    return Lexicon(phrases, kinds, antonyms, exact)

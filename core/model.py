@@ -140,7 +140,9 @@ class Claim:
     @cached_property
     def matter(self) -> str:
         """What the claim says, without the words that attribute it: claims are compared
-        on this, so that two speakers' names do not make two accounts look alike."""
+        on this, so that two speakers' names do not make two accounts look alike. A claim
+        that is nothing but its attribution ("ونفت الوزارة ذلك") keeps its whole text: the
+        words are all it says."""
         if self.said is None:
             return self.text
         head = self.text[: self.said.start - self.start]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from riwaya.core.arabic import fold
 from riwaya.core.model import PlaceRef, Span
 from riwaya.core.words import Words
 
@@ -205,10 +206,25 @@ def _adjective(name: list[str]) -> bool:
     return len(name) == 1 and name[0].endswith("يه") and not name[0].startswith("ال")
 
 
-def same_place(first: str, second: str) -> bool:
-    """Two skeleton keys of one place: equal, or one the other with more words after it
-    ("الصدر" / "الصدر العراقية", "Shiraz" / "Shiraz in Iran")."""
-    return first == second or first.startswith(second) or second.startswith(first)
+def same_place(first: PlaceRef, second: PlaceRef) -> bool:
+    """Two mentions of one place: the same skeleton, or, written in one script, one name
+    with more words after it ("الصدر" / "الصدر العراقية"). Skeletons drop vowels, so
+    their prefixes are not compared: "درعا" and "دير الزور" share one."""
+    if first.key == second.key:
+        return True
+    words_1, words_2 = _name_words(first.span.text), _name_words(second.span.text)
+    shorter, longer = sorted((words_1, words_2), key=len)
+    return bool(shorter) and longer[: len(shorter)] == shorter
+
+
+@lru_cache(maxsize=20_000)
+def _name_words(name: str) -> tuple[str, ...]:
+    words = []
+    for word in re.split(r"[\s\-]+", fold(name)):
+        bare = word[2:] if word.startswith("ال") and len(word) > 3 else word
+        if bare and bare not in ("al", "el", "the"):
+            words.append(bare)
+    return tuple(words)
 
 
 def _capitalized_run(words: Words, first: int) -> int:

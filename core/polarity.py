@@ -217,10 +217,10 @@ def _exception_follows(folded: list[str], index: int) -> bool:
 _TELLING = frozenset(
     (
         "يذكر تذكر يشر تشر يحدد تحدد يعلق تعلق يكشف تكشف يوضح توضح يتسن يتسني يتمكن تتمكن "
-        "يتسني يؤكد تؤكد مخول مخوله يسمح تسمح "
+        "يؤكد تؤكد مخول مخوله يسمح تسمح "
         "mention mentioned say specify specified comment commented disclose disclosed identify "
         "identified give elaborate authorised authorized allowed permitted verified verify "
-        "confirm confirmed named say"
+        "confirm confirmed named"
     ).split()
 )
 """"لم يذكر", "did not mention", "could not be verified", "not authorised to brief": the

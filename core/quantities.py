@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from riwaya.core import times as time_reader
 from riwaya.core.lexicon import lexicon
@@ -237,6 +238,9 @@ _AFTER = [
     (("or", "more"), "at_least"),
 ]
 _LONGEST_HEDGE = max(len(p) for p, _ in _BEFORE)
+_BEFORE_BY_PHRASE: dict[tuple[str, ...] | None, str] = {}
+for _phrase, _hedge in _BEFORE:
+    _BEFORE_BY_PHRASE.setdefault(_phrase, _hedge)  # the first listed wins, as in a scan
 
 # What a number followed by one of these measures is not a count of people or events.
 _UNIT_WORDS = {
@@ -367,23 +371,35 @@ def _hedged_definite(words: Words, index: int) -> bool:
 def _dual(words: Words, index: int) -> tuple[str, str] | None:
     """(category, entity) of an Arabic dual noun ("جنديان", "قتيلان", "سيارتان"): a noun of
     the lexicon with the ending -ان, which counts two."""
-    singulars = [_singular(w) for w in words.folded[index : index + 2]]
-    if not singulars[0]:
+    if not words.folded[index].endswith("ان"):
+        return None  # most words: decided before any look-up
+    found = _dual_concept(*words.folded[index : index + 2])
+    if found is None:
         return None
-    if len(singulars) == 2 and singulars[1]:  # "سيارتان مفخختان": a noun and its adjective
-        pair = lexicon().find([stem(w) for w in singulars], singulars)
-        if pair and pair[0].last == 1:
-            measure = lexicon().concept_type(pair[0].concept) == "measure"
-            return (pair[0].concept, "") if measure else ("count", pair[0].concept)
-    singular = singulars[0]
+    concept, kind = found
+    if kind == "measure":
+        return concept, ""
+    if kind == "pair":
+        return "count", concept
+    return (_nearest_measure(words, index, index) or "count"), concept
+
+
+@lru_cache(maxsize=20_000)
+def _dual_concept(word: str, following: str = "") -> tuple[str, str] | None:
+    """The concept a dual names and its kind ("pair" for a noun and its adjective)."""
+    singular, adjective = _singular(word), _singular(following)
+    if not singular:
+        return None
     lex = lexicon()
+    if adjective:  # "سيارتان مفخختان"
+        pair = lex.find([stem(singular), stem(adjective)], [singular, adjective])
+        if pair and pair[0].last == 1:
+            kind = lex.concept_type(pair[0].concept)
+            return pair[0].concept, "measure" if kind == "measure" else "pair"
     for match in lex.find([stem(singular)], [singular]):
         kind = lex.concept_type(match.concept)
-        if kind == "measure":
-            return match.concept, ""
-        if kind in ("entity", "event"):
-            category = _nearest_measure(words, index, index)
-            return (category or "count"), match.concept
+        if kind in ("measure", "entity", "event"):
+            return match.concept, kind
     return None
 
 
@@ -421,9 +437,9 @@ def _hedge_before(words: Words, index: int) -> tuple[str, int]:
             unclitic = (phrase[0][1:], *phrase[1:])
         else:
             unclitic = None
-        for pattern, hedge in _BEFORE:
-            if tuple(phrase) == pattern or unclitic == pattern:
-                return hedge, end - size
+        hedge = _BEFORE_BY_PHRASE.get(tuple(phrase)) or _BEFORE_BY_PHRASE.get(unclitic)
+        if hedge:
+            return hedge, end - size
     return "exact", index
 
 
@@ -561,9 +577,10 @@ def extract(words: Words, skip: list[tuple[int, int]] | None = None) -> list[Qua
     found: list[Quantity] = []
     index = 0
     tokens = words.tokens
+    skipped = {i for a, b in skip for i, t in enumerate(tokens) if a <= t.start < b}
     while index < len(tokens):
         token = tokens[index]
-        if any(a <= token.start < b for a, b in skip):
+        if index in skipped:
             index += 1
             continue
         value: float | None = None

@@ -222,7 +222,9 @@ def extract(words: Words) -> list[TimeRef]:
         hour = int(match.group(1)) % 12 + (12 if match.group(3).lower().startswith("p") else 0)
         found.append(_ref("clock", f"{hour:02d}", match.start(), match.end(), words.text))
     clocked = {t.span.start for t in found if t.kind == "clock"}
-    if not any(word in _TRIGGERS or _bare_trigger(word) for word in folded):
+    if _TRIGGERS.isdisjoint(folded) and _TRIGGERS.isdisjoint(
+        word[1:] for word in folded if word[:1] in _CLITICS
+    ):
         return found  # no time word in this clause: the common case, decided cheaply
     index = 0
     while index < len(tokens):
@@ -293,12 +295,6 @@ _TRIGGERS = frozenset(
         *(pair[0] for pair in _TWO_WORD_MONTHS),
     )
 )
-
-
-def _bare_trigger(word: str) -> bool:
-    if word[:1] in _CLITICS and word[1:] in _TRIGGERS:
-        return True
-    return word[:2] in ("بال", "وال", "فال") and "ال" + word[3:] in _TRIGGERS
 
 
 def _is_year(word: str) -> bool:

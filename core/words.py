@@ -54,8 +54,8 @@ class Words:
 
     @cached_property
     def stems(self) -> list[str]:
-        found = _STEM_CACHE.get
-        return [found(t.text) or _stem_of(t.text) for t in self.tokens]
+        cached = _STEM_CACHE.get
+        return [s if (s := cached(t.text)) is not None else _stem_of(t.text) for t in self.tokens]
 
     @cached_property
     def concepts(self) -> list[Match]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from riwaya.core import engine
 from riwaya.core.errors import InputError
 from riwaya.core.evaluate import Pair, evaluate, read_pairs, score
 
@@ -86,6 +87,7 @@ def test_eval_command_writes_predictions(tmp_path):
 def test_several_processes_judge_as_one_does():
     pairs = read_pairs(str(DATA / "devset.jsonl"))[:240]
     one, alone = evaluate(pairs, jobs=1)
+    engine._CLAIMS_READ.clear()  # the workers must read the texts themselves
     two, shared = evaluate(pairs, jobs=2)
     assert alone == shared
     assert (one.jobs, two.jobs) == (1, 2)

@@ -74,7 +74,9 @@ def run(
     job = sources_job
     if job is not None and not callable(job):
         if job and not any(_may_load(spec) for spec in job):
-            return _nothing_to_open(list(job))
+            status = _nothing_to_open(list(job))
+            if status is not None:
+                return status  # else a file appeared meanwhile: open it as usual
         job = job_for_specs(list(job), encoding, max_bytes) if job else None
     return _run(RiwayaApp(job, demo=demo, bidi=bidi, save_to=save_to, encoding=encoding))
 
@@ -84,7 +86,7 @@ def _may_load(spec: str) -> bool:
     return spec == "-" or "://" in spec or os.path.exists(spec)
 
 
-def _nothing_to_open(specs: list[str]) -> int:
+def _nothing_to_open(specs: list[str]) -> int | None:
     """Every source is a missing file: say so before the screen is taken over."""
     from riwaya.core.inputs import sources_from_specs
 
@@ -92,7 +94,8 @@ def _nothing_to_open(specs: list[str]) -> int:
         sources_from_specs(specs)
     except RiwayaError as error:
         print(f"riwaya: {one_line(str(error))}", file=sys.stderr)
-    return 2
+        return 2
+    return None
 
 
 def open_workspace(name: str, *, bidi: str = "app") -> int:
