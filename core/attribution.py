@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from riwaya.core.lexicon import lexicon
+from riwaya.core.lexicon import COUNTRY, lexicon
 from riwaya.core.words import Words
 
 # Folded reporting verbs, without the clitic و/ف.
@@ -361,6 +361,8 @@ def _arabic(words: Words) -> Attribution | None:
                         last += 1
                         continue
                     break
+                if _object_begins(words, first, last + 1):
+                    break
                 last += 1
             while last >= first and not words.tokens[last].text[0].isalpha():
                 last -= 1
@@ -372,6 +374,64 @@ def _arabic(words: Words) -> Attribution | None:
             speaker = words.span_text(first, last)
             return Attribution(speaker, "explicit", first, last, index, content, opinion)
     return None
+
+
+_NAME_LINKS = frozenset(("بن", "ابن", "بنت", "عبد", "ابو", "ابي", "ام", "ال", "آل"))
+"""Words that join the parts of a name: محمد بن سلمان, عبد الرحمن, أبو عمر."""
+_TITLED = frozenset(("الرئيس", "الملك", "الامير", "الشيخ", "المشير", "الفريق", "البابا"))
+"""Definite titles that a bare name follows: الرئيس ترامب, الأمير أحمد."""
+_HEADS_OF_PERSONS = (
+    TITLES
+    | _TITLED
+    | frozenset("وزير سفير نائب قائد زعيم امين مستشار محافظ مبعوث مندوب ممثل".split())
+)
+"""Words that head a person's description, after which a bare name may follow."""
+_BARE_NAME_PARTS = 2
+"""Bare (undefined) words in a row that a name may have: جمال خاشقجي, not ترامب دعمه."""
+
+
+def _object_begins(words: Words, first: int, index: int) -> bool:
+    """The word at `index` no longer names the speaker but begins what the speaker did
+    ("أعلنت وزارة الصحة مقتل 3", "أوضح ترامب اهتمامه بسوريا"): after a verb that comes
+    first, the speaker is a name phrase (titles, a construct, definite adjectives, at most
+    two bare names) and the verb's object follows it with no particle between them."""
+    folded, tokens = words.folded, words.tokens
+    word, before = folded[index], folded[index - 1]
+    written = tokens[index].text
+    if before in _NAME_LINKS or word in _NAME_LINKS:
+        return False
+    if len(written) >= 4 and written.endswith(("ه", "ها", "هم", "هما")) and word != "الله":
+        return True  # a possessive: اهتمامه, دعمه, انتقاده
+    if word.startswith("ال"):
+        return False  # a construct or an adjective: وزارة الصحة, الأمم المتحدة
+    if word.startswith("لل") or (
+        word[:1] == "ل" and index + 1 < len(folded) and folded[index + 1].startswith("ال")
+    ):
+        return False  # "المرصد السوري لحقوق الإنسان", "المجلس الأعلى للإعلام"
+    if before.startswith("ال") and not any(
+        _bare(w) in _HEADS_OF_PERSONS for w in folded[first:index]
+    ):
+        return True  # "وزارة الصحة مقتل", not "مدير المرصد رامي حداد"
+    if index - 1 in _countries_at(words):
+        return True  # "حذرت إسرائيل إيران": a country is a whole name
+    bare = 0
+    for position in range(index - 1, first - 1, -1):
+        if folded[position].startswith("ال") or folded[position] in TITLES:
+            break
+        if folded[position] not in _NAME_LINKS and tokens[position].text[0].isalpha():
+            bare += 1
+    return bare >= _BARE_NAME_PARTS
+
+
+def _countries_at(words: Words) -> set[int]:
+    """Token indices of country names written without the article (مصر, إسرائيل)."""
+    return {
+        index
+        for match in words.concepts
+        if match.concept.startswith(COUNTRY)
+        for index in range(match.first, match.last + 1)
+        if not words.folded[index].startswith("ال")
+    }
 
 
 _AR_LEADS = frozenset(

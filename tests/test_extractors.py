@@ -137,6 +137,14 @@ def test_parts_of_day_conflict_when_far_apart(a, b, conflict):
         ("وأضاف أن الجيش أعاد انتشار قواته", "", "continued"),
         ("قتل 12 شخصا بحسب المرصد الوطني", "المرصد الوطني", "explicit"),
         ("قالت وزارة الداخلية إن 14 شخصا قتلوا", "وزارة الداخلية", "explicit"),
+        # After a verb that comes first, the object follows the name with no particle.
+        ("أعلنت وزارة الصحة مقتل 3 فلسطينيين", "وزارة الصحة", "explicit"),
+        ("أعلن الرئيس ترامب دعمه للهجوم", "الرئيس ترامب", "explicit"),
+        ("أوضح ترامب اهتمامه بشأن سوريا", "ترامب", "explicit"),
+        ("حذرت إسرائيل إيران بعد الغارات", "إسرائيل", "explicit"),
+        ("نفى محمد بن سلمان لترامب معرفته بمصيره", "محمد بن سلمان", "explicit"),
+        ("وأوضح مدير المرصد، نبيل حدّاد، أن الهجوم بدأ", "مدير المرصد، نبيل حدّاد", "explicit"),
+        ("قال المرصد السوري لحقوق الإنسان إن 40 قتلوا", "المرصد السوري لحقوق الإنسان", "explicit"),
         (
             "A military spokesman, Col. Samer Khalil, said on Friday that no attack took place",
             "A military spokesman, Col. Samer Khalil",
