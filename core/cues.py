@@ -100,6 +100,8 @@ class CueVerdict:
     explanation: str
     score: float
     """The contradiction-against-agreement score before the logistic function."""
+    differing: int = 0
+    """Content words on one side only, on the side that has more of them."""
 
 
 @lru_cache(maxsize=50_000)
@@ -342,8 +344,9 @@ def judge_pair(
     elif label == "contradiction":
         cue = "wording"
         explanation = (
-            f"No single learned cue; the accounts share {dense['overlap']:.0%} of the shorter "
-            "one's content words but differ where an edited account would."
+            f"{_differing(only_a, only_b, words)}; no learned cue knows these words, but "
+            f"accounts that share {dense['overlap']:.0%} of their words and differ like this "
+            "mostly contradict each other."
         )
     else:
         cue = "overlap"
@@ -351,19 +354,22 @@ def judge_pair(
             f"The accounts share {dense['overlap']:.0%} of the shorter one's content words and "
             "nothing that differs between them signals a contradiction."
         )
-    return CueVerdict(label, _sigmoid(abs(score)), cue, explanation, score)
+    differing = max(len(only_a), len(only_b))
+    return CueVerdict(label, _sigmoid(abs(score)), cue, explanation, score, differing)
 
 
-def judge_accounts(a: Account, b: Account) -> CueVerdict | None:
-    """`judge_pair` on two read accounts."""
-    return judge_pair(
-        a.stems, b.stems, pair_features(a, b), {**b.words, **a.words}, {**b.names, **a.names}
-    )
+def judge_accounts(a: Account, b: Account, figures_agree: bool = False) -> CueVerdict | None:
+    """`judge_pair` on two read accounts. `figures_agree`: the caller has compared the
+    numbers (with their hedges) and found them the same, so they count as no difference."""
+    features = pair_features(a, b)
+    if figures_agree:
+        features.update(numbers_differ=0.0, number_one_side=0.0)
+    return judge_pair(a.stems, b.stems, features, {**b.words, **a.words}, {**b.names, **a.names})
 
 
-def judge_texts(text_a: str, text_b: str) -> CueVerdict | None:
+def judge_texts(text_a: str, text_b: str, figures_agree: bool = False) -> CueVerdict | None:
     """`judge_pair` on two texts: the whole path from text to verdict."""
-    return judge_accounts(read_account(text_a), read_account(text_b))
+    return judge_accounts(read_account(text_a), read_account(text_b), figures_agree)
 
 
 _FLAG_WORDS = {
@@ -375,6 +381,21 @@ _FLAG_WORDS = {
     },
     "nothing_differs": {"agreement": "The accounts use the same content words."},
 }
+
+
+def _differing(only_a: frozenset[str], only_b: frozenset[str], words: Mapping[str, str] | None):
+    """What differs between two accounts, as written: «X» in one, «Y، Z» in the other."""
+
+    def said(stems: frozenset[str]) -> str:
+        written = sorted(_written(s, None, words, 0) for s in stems)[:_QUOTED]
+        return "، ".join(written) + ("…" if len(stems) > _QUOTED else "")
+
+    if only_a and only_b:
+        return f"«{said(only_a)}» in one account, «{said(only_b)}» in the other"
+    return f"«{said(only_a or only_b)}» in one account only"
+
+
+_QUOTED = 3
 
 
 def _written(stem: str, cue: _Cue | None, words: Mapping[str, str] | None, index: int) -> str:

@@ -77,6 +77,9 @@ CUE_MATTER = 0.5
 """The learned cues judge near-paraphrases (what they were learned on): claims sharing at
 least this much of their content words. A word on one side alone reverses an account only
 between such claims."""
+WORDING_AT_MOST = 1
+"""Words on one side only that a contradiction no cue names may rest on: one word
+replaced is how an account is turned around, more is another account."""
 OPPOSED_MATTER = 0.3
 """Opposed words say something only about one subject: "the front withdrew" and "the army
 advanced" share an attack but not the claim; the two accounts must share wording too. An
@@ -86,8 +89,14 @@ opposed pair ("أعلى" here, "أدنى" there) is specific enough that less of
 def _checkable(a: Claim, b: Claim, verdict: CueVerdict) -> bool:
     """An opposed pair is a cue a reader can check between accounts of one subject; a word
     on one side alone only between accounts that are otherwise mostly the same words."""
-    if verdict.cue in ("wording", "overlap"):
+    if verdict.cue == "overlap":
         return False  # no word a reader could check decided it
+    if verdict.cue == "wording":  # the differing words, quoted: only between near-twins
+        return (
+            verdict.differing <= WORDING_AT_MOST
+            and is_arabic_text(a.matter)  # what the cues were learned on
+            and overlap(a.matter, b.matter) >= CUE_MATTER
+        )
     if _told_by_rules(a, b, verdict.cue.split(" / ")):
         return False  # "فجر" / "في ساعات الصباح الأولى": times and numbers are the rules
     return " / " in verdict.cue or overlap(a.matter, b.matter) >= CUE_MATTER
@@ -103,23 +112,59 @@ def _negated_opposite(a: Claim, b: Claim) -> bool:
 
 
 def _told_by_rules(a: Claim, b: Claim, words: list[str]) -> bool:
-    """A cue word that is part of a time or a number the rules have read and compared."""
+    """A cue word that is part of a time or a number the rules have read and compared, or
+    that names what a compared number counts ("إصابة ثلاثة صحفيين")."""
     spans = [x.span.text for claim in (a, b) for x in (*claim.times, *claim.quantities)]
+    spans += _counted_words(a) + _counted_words(b)
     return any(word in span for word in words for span in spans)
+
+
+def _counted_words(claim: Claim) -> list[str]:
+    if not claim.quantities:
+        return []
+    found = words_of(claim.matter)
+    counted = {q.category for q in claim.quantities}
+    return [
+        found.span_text(m.first, m.last)
+        for m in found.concepts
+        if m.concept in counted or lexicon().concept_type(m.concept) == "topic"
+    ]
 
 
 def _learned(a: Claim, b: Claim) -> CueVerdict | None:
     """The learned cues' verdict on two accounts of one matter in one language."""
     if a.headline or b.headline or a.opinion or b.opinion:
         return None
-    if a.quantities and b.quantities:
+    figures = bool(a.quantities and b.quantities)
+    if figures and not _same_figures(a, b):
         return None  # numbers are the rules' to judge, with their hedges
     if overlap(a.matter, b.matter) < OPPOSED_MATTER or _negated_opposite(a, b):
         return None
-    return judge_texts(a.matter, b.matter)
+    return judge_texts(a.matter, b.matter, figures_agree=figures)
+
+
+def _same_figures(a: Claim, b: Claim) -> bool:
+    """Every figure of each account is told in the other: the numbers agree, and what the
+    accounts say around them is the cues' to judge ("Israel approves / drops a plan to deport
+    tens of thousands")."""
+    return all(_has_match(q, b.quantities) for q in a.quantities) and all(
+        _has_match(q, a.quantities) for q in b.quantities
+    )
 
 
 def _lexical(a: Claim, b: Claim, verdict: CueVerdict) -> Judgement:
+    if verdict.cue == "wording":
+        return Judgement(
+            "contradiction",
+            "lexical",
+            a,
+            b,
+            f"Unsure: {_who(a)} and {_who(b)} may tell one matter differently: "
+            f"{verdict.explanation}",
+            UNSURE,
+            "",
+            "wording",
+        )
     return Judgement(
         "contradiction",
         "lexical",
@@ -130,6 +175,11 @@ def _lexical(a: Claim, b: Claim, verdict: CueVerdict) -> Judgement:
         verdict.cue,
         verdict.cue,
     )
+
+
+UNSURE = 0.5
+"""The confidence of a contradiction that no rule and no learned cue decided, only the
+way two near-identical accounts differ."""
 
 
 def _conflicts(a: Claim, b: Claim) -> Iterator[Judgement]:

@@ -2,6 +2,7 @@
 
 import pytest
 
+from riwaya.core.cues import judge_texts
 from riwaya.core.evaluate import Pair, predict
 
 
@@ -89,4 +90,36 @@ def test_a_country_its_people_and_its_capital_are_one_party():
 def test_the_same_country_told_differently_is_no_conflict():
     a = "الصين تتحدى الولايات المتحدة بإجراءات جديدة"
     b = "إجراءات صينية جديدة تتحدى أميركا"
+    assert judged(a, b)[0] != "contradiction"
+
+
+def test_accounts_that_tell_the_same_figures_are_still_judged_on_their_words():
+    """Equal figures settle the numbers, not the rest: approving a plan and backing away
+    from it conflict however many people the plan concerns."""
+    a = "الحكومة تقر خطة لإعادة توطين عشرات الآلاف من النازحين في الشمال"
+    b = "الحكومة تتراجع عن خطة لإعادة توطين عشرات الآلاف من النازحين في الشمال"
+    assert judged(a, b) == ("contradiction", "lexical")
+
+
+def test_a_word_no_cue_knows_makes_an_unsure_contradiction_that_quotes_it():
+    prediction = predict(
+        Pair(
+            "t",
+            "انطلاق أعمال ترميم المسجد الكبير في المدينة القديمة",
+            "تجميد أعمال ترميم المسجد الكبير في المدينة القديمة",
+            "contradiction",
+        )
+    )
+    assert prediction.label == "contradiction"
+    assert prediction.confidence == 0.5
+    assert prediction.explanation.startswith("Unsure:")
+    assert "«انطلاق» in one account, «تجميد» in the other" in prediction.explanation
+
+
+def test_more_than_one_replaced_word_with_no_cue_is_left_alone():
+    # two words replaced by synonyms no cue knows: the cues lean to a contradiction, but
+    # two differing words are another telling rather than one account turned around
+    a, b = "الفيضانات تجرف عشرات المنازل في وادي صفا", "السيول جرفت عشرات البيوت في وادي صفا"
+    verdict = judge_texts(a, b)
+    assert (verdict.label, verdict.cue, verdict.differing) == ("contradiction", "wording", 2)
     assert judged(a, b)[0] != "contradiction"
