@@ -159,8 +159,7 @@ def _lexical(a: Claim, b: Claim, verdict: CueVerdict) -> Judgement:
             "lexical",
             a,
             b,
-            f"Unsure: {_who(a)} and {_who(b)} may tell one matter differently: "
-            f"{verdict.explanation}",
+            f"{_who(a)} and {_who(b)} may tell one matter differently: {verdict.explanation}",
             UNSURE,
             "",
             "wording",
@@ -177,9 +176,9 @@ def _lexical(a: Claim, b: Claim, verdict: CueVerdict) -> Judgement:
     )
 
 
-UNSURE = 0.5
+UNSURE = 0.45
 """The confidence of a contradiction that no rule and no learned cue decided, only the
-way two near-identical accounts differ."""
+way two near-identical accounts differ: below `model.UNSURE_BELOW`, so it shows as unsure."""
 
 
 def _conflicts(a: Claim, b: Claim) -> Iterator[Judgement]:
