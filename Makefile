@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 # camel-tools without its torch tree (6 GB): --no-deps, its light needs come from the extra.
 CAMEL := camel-tools==1.6.0
 
-.PHONY: demo test lint bench eval-ans learn-cues clean
+.PHONY: demo test lint bench eval-ans learn-cues cv-ans clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ eval-ans: $(STAMP)
 learn-cues: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[learn]'
 	$(BIN)/python benchmarks/learn_cues.py
+
+cv-ans: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[learn]'
+	$(BIN)/python benchmarks/cv_ans.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -369,7 +369,8 @@ def dump(data: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main(argv: list[str] | None = None) -> int:
+def options_parser() -> argparse.ArgumentParser:
+    """The command line, whose defaults are the settings `core/data/cues.json` was built with."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ans", type=Path, default=DEFAULT_ANS, help="folder of train.jsonl")
     parser.add_argument("--out", type=Path, default=OUT)
@@ -383,7 +384,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=300, help="cues kept, strongest first")
     parser.add_argument("--c", type=float, default=1.0, help="inverse L2 regularization")
     parser.add_argument("--cv", action="store_true", help="also report 5-fold CV on train")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = options_parser().parse_args(argv)
     train = args.ans / "train.jsonl"
     if not train.exists():
         print(f"{train} not found: nothing to learn from (see ../shared/data/ans/README.md).")
