@@ -16,7 +16,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
@@ -118,15 +118,24 @@ def normalize_letters(text: str, *, prefer_camel: bool = True) -> str:
 
 def tokenize(text: str, *, prefer_camel: bool = True) -> list[Token]:
     """Words and symbols of `text` with their offsets into it."""
+    split = backend(prefer_camel).tokenize
     tokens: list[Token] = []
     position = 0
-    for word in backend(prefer_camel).tokenize(text):
-        start = text.find(word, position)
-        if start < 0:  # a tokenizer never invents text; guard against it anyway
-            continue
-        position = start + len(word)
-        tokens.append(Token(word, start, position))
+    for spaced in text.split():
+        for word in _pieces(split, spaced):
+            start = text.find(word, position)
+            if start < 0:  # a tokenizer never invents text; guard against it anyway
+                continue
+            position = start + len(word)
+            tokens.append(Token(word, start, position))
     return tokens
+
+
+@lru_cache(maxsize=100_000)
+def _pieces(split: Callable[[str], list[str]], spaced: str) -> tuple[str, ...]:
+    """The tokens of one word between white space. Both tokenizers split on white space
+    first and read each word alone, and news text repeats its words: each is split once."""
+    return tuple(split(spaced))
 
 
 def fold(text: str, *, prefer_camel: bool = True) -> str:
@@ -134,6 +143,20 @@ def fold(text: str, *, prefer_camel: bool = True) -> str:
     Arabic-Indic digits as ASCII, lower case."""
     stripped = dediacritize(text, prefer_camel=prefer_camel).replace(TATWEEL, "")
     return normalize_letters(stripped, prefer_camel=prefer_camel).translate(_ARABIC_INDIC).lower()
+
+
+_FOLD_CACHE: dict[str, str] = {}
+
+
+def fold_cached(word: str) -> str:
+    """`fold` with a memo: news text repeats its words, and folding is on the hot path
+    (every token is folded, and folded again to be stemmed)."""
+    folded = _FOLD_CACHE.get(word)
+    if folded is None:
+        if len(_FOLD_CACHE) > 500_000:
+            _FOLD_CACHE.clear()
+        folded = _FOLD_CACHE[word] = fold(word)
+    return folded
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:

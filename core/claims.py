@@ -13,6 +13,7 @@ from functools import lru_cache
 from riwaya.core import places as place_reader
 from riwaya.core import quantities as quantity_reader
 from riwaya.core import times as time_reader
+from riwaya.core.arabic import fold_cached
 from riwaya.core.attribution import TITLES, Attribution, attribute
 from riwaya.core.lexicon import COUNTRY, lexicon
 from riwaya.core.model import Claim, Source, Span, Speaker
@@ -22,7 +23,6 @@ from riwaya.core.words import (
     TokenPool,
     Words,
     content_stems,
-    fold_cached,
     remember_content,
     remember_words,
     words_of,
@@ -203,8 +203,8 @@ def known_places(sources: list[Source], pools: dict[str, TokenPool]) -> dict[str
     known: dict[str, str] = {}
     for source in sources:
         for sentence in sentences(source.text):
-            words = Words(source.text, sentence.start, sentence.end, pools[source.id])
-            for first, last in place_reader.candidate_names(words):
+            words = pools[source.id].words(sentence.start, sentence.end)
+            for first, last in words.place_names:
                 key = place_reader.skeleton(words.span_text(first, last))
                 if len(key) >= 3:
                     known.setdefault(key, words.span_text(first, last))
@@ -222,7 +222,11 @@ def extract_claims(
     for sentence in sentences(source.text):
         sentence_speaker: str | None = None
         for clause in clauses(source.text, sentence):
-            words = Words(source.text, clause.start, clause.end, pool)
+            words = (
+                pool.words(clause.start, clause.end)
+                if pool is not None
+                else Words(source.text, clause.start, clause.end)
+            )
             found = attribute(words)
             if found.kind == "explicit":
                 speaker_id = parties.resolve(found.speaker.translate(_NO_QUOTES).strip())

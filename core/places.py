@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from riwaya.core.arabic import fold
 from riwaya.core.model import PlaceRef, Span
-from riwaya.core.words import Words
+
+if TYPE_CHECKING:  # words reads place names through this module
+    from riwaya.core.words import Words
 
 _AR_PLACE_NOUNS = frozenset(
     [
@@ -247,7 +250,7 @@ def _capitalized_run(words: Words, first: int) -> int:
 def extract(words: Words, known: dict[str, str]) -> list[PlaceRef]:
     """Places named in a clause: names found by cue, and any name in `known` (skeleton → key)."""
     found: dict[int, PlaceRef] = {}
-    for first, last in candidate_names(words):
+    for first, last in words.place_names:
         key = skeleton(words.span_text(first, last))
         if len(key) >= 3:
             start, end = words.tokens[first].start, words.tokens[last].end

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from riwaya.core.arabic import fold, is_arabic_letter
+from riwaya.core.arabic import fold_cached, is_arabic_letter
 
 
 @cache
@@ -32,7 +32,7 @@ _LAM_HAMZA = ("لأ", "لإ", "لآ")
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """The stem of one word (folded first); words of other scripts come back folded."""
-    folded = fold(word)
+    folded = fold_cached(word)
     if not folded:
         return folded
     if is_arabic_letter(folded[0]):

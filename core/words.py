@@ -6,8 +6,9 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from riwaya.core.arabic import Token, arabic_ratio, fold, tokenize
+from riwaya.core.arabic import Token, arabic_ratio, fold_cached, tokenize
 from riwaya.core.lexicon import Match, lexicon
+from riwaya.core.places import candidate_names, skeleton
 from riwaya.core.stem import stem
 
 
@@ -19,8 +20,18 @@ class TokenPool:
     """
 
     def __init__(self, text: str) -> None:
+        self.text = text
         self.tokens = tokenize(text)
         self.starts = [t.start for t in self.tokens]
+        self._stretches: dict[tuple[int, int], Words] = {}
+
+    def words(self, start: int, end: int) -> Words:
+        """The `Words` of text[start:end], one object per stretch: a headline's sentence and
+        its only clause are read (folded, stemmed, searched for places) once."""
+        found = self._stretches.get((start, end))
+        if found is None:
+            found = self._stretches[start, end] = Words(self.text, start, end, self)
+        return found
 
     def between(self, start: int, end: int) -> list[Token]:
         first = bisect_left(self.starts, start)
@@ -61,6 +72,12 @@ class Words:
     def concepts(self) -> list[Match]:
         return lexicon().find(self.stems, self.folded)
 
+    @cached_property
+    def place_names(self) -> list[tuple[int, int]]:
+        """`places.candidate_names`, kept: place names are gathered from every source
+        before the clauses are read, and the reading looks for them again."""
+        return candidate_names(self)
+
     def span_text(self, first: int, last: int) -> str:
         """The source text from token `first` to token `last`, inclusive."""
         return self.text[self.tokens[first].start : self.tokens[last].end]
@@ -82,19 +99,6 @@ def _stem_of(word: str) -> str:
         _STEM_CACHE.clear()
     found = _STEM_CACHE[word] = stem(word)
     return found
-
-
-_FOLD_CACHE: dict[str, str] = {}
-
-
-def fold_cached(word: str) -> str:
-    """`fold` with a memo: news text repeats its words, and folding is on the hot path."""
-    folded = _FOLD_CACHE.get(word)
-    if folded is None:
-        if len(_FOLD_CACHE) > 500_000:
-            _FOLD_CACHE.clear()
-        folded = _FOLD_CACHE[word] = fold(word)
-    return folded
 
 
 _STOPWORDS = frozenset(
@@ -128,9 +132,13 @@ def words_of(text: str) -> Words:
     return found
 
 
+_OFFSET_FREE = ("folded", "stems", "concepts")
+"""What `Words` reads per token index, not per offset: the same for a clause's own text."""
+
+
 def remember_words(words: Words) -> None:
-    """Keep a clause's tokens, shifted to its own text, so the rules that read the claim
-    later do not tokenize it again."""
+    """Keep a clause's tokens, shifted to its own text, and what was read from them, so
+    the rules that read the claim later do not tokenize, fold or look it up again."""
     text = words.text[words.start : words.end]
     if text in _READ:
         return
@@ -138,6 +146,9 @@ def remember_words(words: Words) -> None:
     local.__dict__["tokens"] = [
         Token(t.text, t.start - words.start, t.end - words.start) for t in words.tokens
     ]
+    for name in _OFFSET_FREE:
+        if name in words.__dict__:
+            local.__dict__[name] = words.__dict__[name]
     _READ[text] = local
 
 
@@ -196,8 +207,6 @@ def bridge_keys(text: str) -> frozenset[str]:
     found = _BRIDGE.get(text)
     if found is not None:
         return found
-    from riwaya.core.places import skeleton  # places imports this module
-
     words = words_of(text)
     arabic = is_arabic_text(text)
     keys = {f"c:{m.concept}" for m in words.concepts}

@@ -54,6 +54,15 @@ def test_tokens_carry_offsets_into_the_text():
     assert [t.text for t in arabic.tokenize("قتل 40، وأصيب")] == ["قتل", "40", "،", "وأصيب"]
 
 
+def test_tokens_are_the_tokenizers_split_of_the_whole_text():
+    """`tokenize` splits word by word (and remembers each word's split): the same tokens
+    as the backend's split of the whole text."""
+    for prefer_camel in (True, False):
+        split = arabic.backend(prefer_camel).tokenize(NEWS + "\n\n" + NEWS)
+        tokens = arabic.tokenize(NEWS + "\n\n" + NEWS, prefer_camel=prefer_camel)
+        assert [t.text for t in tokens] == split
+
+
 def test_fold_with_map_points_back_into_the_text():
     text = "نفى المتحدثُ «وقوعَ» أيّ هجوم"
     folded, offsets = arabic.fold_with_map(text)

@@ -227,3 +227,22 @@ def test_clauses_split_where_the_account_changes():
         "في حين أكد المرصد أن العدد تجاوز الستين",
         "وأضاف أن الهجوم وقع فجرا",
     ]
+
+
+def test_a_clause_is_read_once_and_remembered_as_read():
+    """A sentence and its only clause are one `Words`; the claim's own text, remembered,
+    carries the same folded words, stems and concepts as a fresh reading of it."""
+    from riwaya.core.words import TokenPool, remember_words, words_of
+
+    text = "بيروت. قالت وزارة الصحة إن 12 شخصا قتلوا في غارة على بلدة تل الريحان"
+    pool = TokenPool(text)
+    start = text.index("قالت")
+    clause = pool.words(start, len(text))
+    assert pool.words(start, len(text)) is clause
+    assert clause.place_names == places.candidate_names(clause)
+    read = (clause.folded, clause.stems, clause.concepts)
+    remember_words(clause)
+    fresh, kept = words(text[start:]), words_of(text[start:])
+    assert (fresh.folded, fresh.stems, fresh.concepts) == read
+    assert kept.tokens == fresh.tokens
+    assert (kept.folded, kept.stems, kept.concepts) == read
