@@ -202,13 +202,36 @@ def known_places(sources: list[Source], pools: dict[str, TokenPool]) -> dict[str
     meet wherever they stand."""
     known: dict[str, str] = {}
     for source in sources:
-        for sentence in sentences(source.text):
-            words = pools[source.id].words(sentence.start, sentence.end)
-            for first, last in words.place_names:
-                key = place_reader.skeleton(words.span_text(first, last))
-                if len(key) >= 3:
-                    known.setdefault(key, words.span_text(first, last))
+        for key, name in _places_named(pools[source.id]):
+            known.setdefault(key, name)
     return known
+
+
+_NAMED: dict[str, list[tuple[str, str]]] = {}
+_NAMED_AT_MOST = 4096
+_NAMED_SHORT = 20_000
+"""Characters: the place names of texts this short are remembered (4,096 texts at most),
+as `riwaya.core.engine` remembers their claims: `riwaya eval` meets one headline in
+many pairs, and then needs neither its tokens nor its places again."""
+
+
+def _places_named(pool: TokenPool) -> list[tuple[str, str]]:
+    """(skeleton, name as written) of every place name found by cue in one text."""
+    found = _NAMED.get(pool.text) if len(pool.text) <= _NAMED_SHORT else None
+    if found is not None:
+        return found
+    found = []
+    for sentence in pool.sentences:
+        words = pool.words(sentence.start, sentence.end)
+        for first, last in words.place_names:
+            key = place_reader.skeleton(words.span_text(first, last))
+            if len(key) >= 3:
+                found.append((key, words.span_text(first, last)))
+    if len(pool.text) <= _NAMED_SHORT:
+        if len(_NAMED) >= _NAMED_AT_MOST:
+            _NAMED.clear()
+        _NAMED[pool.text] = found
+    return found
 
 
 def extract_claims(
@@ -219,7 +242,7 @@ def extract_claims(
     last_speaker = parties.own_id
     body = source.text.find("\n\n", 0, 400)
     headline_end = source.text.find("\n") if body > 0 else -1
-    for sentence in sentences(source.text):
+    for sentence in pool.sentences if pool is not None else sentences(source.text):
         sentence_speaker: str | None = None
         for clause in clauses(source.text, sentence):
             words = (

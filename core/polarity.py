@@ -126,14 +126,22 @@ class PolarityResult(NamedTuple):
     """Index of the first token the negation or denial bears on."""
 
 
+_STRIPPED = NEGATIONS | DENIAL_WORDS
+"""Cue words that a conjunction may be written onto ("ولم", "فنفى")."""
+
+
 def _strip(word: str) -> str:
-    return word[1:] if word[:1] in "وف" and word[1:] in NEGATIONS | DENIAL_WORDS else word
+    return word[1:] if word[:1] in "وف" and word[1:] in _STRIPPED else word
 
 
 def polarity(words: Words, speaker: range = range(0)) -> PolarityResult:
     """The stance of a clause. `speaker` holds the token indices of the speaker's name and
     description, whose negations ("a man who asked not to be named") are not the claim's."""
     folded = words.folded
+    if _CUE_WORDS.isdisjoint(folded) and _STRIPPED.isdisjoint(
+        word[1:] for word in folded if word[:1] in "وف"
+    ):
+        return PolarityResult("affirmed", (), len(folded))  # most clauses: no cue word at all
     cues: list[Span] = []
     found: Polarity = "affirmed"
     scope = len(folded)
@@ -176,6 +184,8 @@ RULING_OUT = frozenset("استبعد استبعدت يستبعد تستبعد ru
 """"استبعدت الشرطة أن يكون عملا إرهابيا" / "police ruled out terrorism": a negation."""
 REJECTING = frozenset("رفض رفضت يرفض ترفض نفوا".split())
 """Rejecting the accusations or the reports is denying them; rejecting a plan is not."""
+_CUE_WORDS = NEGATIONS | DENIAL_WORDS | RULING_OUT | REJECTING | frozenset(_PHRASES_BY_HEAD)
+"""Every word that `polarity` can start a cue at, before a conjunction is stripped."""
 
 
 def _account_follows(folded: list[str], index: int) -> bool:

@@ -571,6 +571,20 @@ def _looks_like_year(value: float, words: Words, first: int, last: int) -> bool:
     return not any(last < m.first <= last + _LOOKAHEAD for m in words.concepts)
 
 
+@lru_cache(maxsize=100_000)
+def _inert(written: str, folded: str) -> bool:
+    """A word that begins no quantity: no digits, number word, vague count or dual. Most
+    words are; each is tested once, not at every clause that has it."""
+    return not (
+        NUMBER_RE.fullmatch(written)
+        or _CLITIC_NUMBER_RE.fullmatch(written)
+        or folded in _VAGUE
+        or _may_start_number(folded)
+        or (folded.startswith("ال") and folded[2:] in _NUMBER_WORDS)
+        or folded.endswith("ان")
+    )
+
+
 def extract(words: Words, skip: list[tuple[int, int]] | None = None) -> list[Quantity]:
     """Quantities in a clause; `skip` holds character spans already read as dates."""
     skip = skip or []
@@ -578,9 +592,10 @@ def extract(words: Words, skip: list[tuple[int, int]] | None = None) -> list[Qua
     index = 0
     tokens = words.tokens
     skipped = {i for a, b in skip for i, t in enumerate(tokens) if a <= t.start < b}
+    folded = words.folded
     while index < len(tokens):
         token = tokens[index]
-        if index in skipped:
+        if index in skipped or _inert(token.text, folded[index]):
             index += 1
             continue
         value: float | None = None

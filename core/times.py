@@ -229,6 +229,9 @@ def extract(words: Words) -> list[TimeRef]:
     index = 0
     while index < len(tokens):
         word = folded[index]
+        if word not in _TRIGGERS and (word[:1] not in _CLITICS or word[1:] not in _TRIGGERS):
+            index += 1  # every rule below begins at a time word, bare or after a clitic
+            continue
         if word == "الساعه" and index + 1 < len(tokens):
             hour = _arabic_hour(words, index + 1)
             if hour is not None:

@@ -6,9 +6,11 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from riwaya.core import segment
 from riwaya.core.arabic import Token, arabic_ratio, fold_cached, tokenize
 from riwaya.core.lexicon import Match, lexicon
 from riwaya.core.places import candidate_names, skeleton
+from riwaya.core.segment import Segment
 from riwaya.core.stem import stem
 
 
@@ -16,14 +18,21 @@ class TokenPool:
     """A whole text tokenized once; `Words` over any stretch of it take their tokens here.
 
     Tokens never cross white space, so a stretch that starts and ends at token
-    boundaries has exactly the tokens it would have had on its own.
+    boundaries has exactly the tokens it would have had on its own. The text is
+    tokenized when a stretch is first read: a headline met before needs no tokens.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.tokens = tokenize(text)
-        self.starts = [t.start for t in self.tokens]
         self._stretches: dict[tuple[int, int], Words] = {}
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return tokenize(self.text)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
 
     def words(self, start: int, end: int) -> Words:
         """The `Words` of text[start:end], one object per stretch: a headline's sentence and
@@ -32,6 +41,11 @@ class TokenPool:
         if found is None:
             found = self._stretches[start, end] = Words(self.text, start, end, self)
         return found
+
+    @cached_property
+    def sentences(self) -> list[Segment]:
+        """The text's sentences: place names are gathered from them, then claims read."""
+        return segment.sentences(self.text)
 
     def between(self, start: int, end: int) -> list[Token]:
         first = bisect_left(self.starts, start)

@@ -246,3 +246,16 @@ def test_a_clause_is_read_once_and_remembered_as_read():
     assert (fresh.folded, fresh.stems, fresh.concepts) == read
     assert kept.tokens == fresh.tokens
     assert (kept.folded, kept.stems, kept.concepts) == read
+
+
+def test_a_headline_met_again_needs_no_tokens_for_its_places():
+    from riwaya.core.claims import known_places
+    from riwaya.core.sources import make_source
+    from riwaya.core.words import TokenPool
+
+    source = make_source(1, "قصف على بلدة تل الريحان ومدينة عين الزيتون", "a", "a")
+    first = known_places([source], {source.id: TokenPool(source.text)})
+    assert set(first) == {places.skeleton("تل الريحان"), places.skeleton("عين الزيتون")}
+    again = TokenPool(source.text)
+    assert known_places([source], {source.id: again}) == first
+    assert "tokens" not in again.__dict__
