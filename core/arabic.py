@@ -179,11 +179,13 @@ def is_arabic_letter(char: str) -> bool:
     return "\u0621" <= char <= "\u064a" or "\u0671" <= char <= "\u06d3"
 
 
-_LETTER = re.compile(r"[^\W\d_]")
-_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+# Everything but letters, everything but Arabic letters: removing them leaves the letters
+# to count in one string, not a list of one string per letter.
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+_NOT_ARABIC_LETTER = re.compile("[^\u0621-\u064a\u0671-\u06d3]+")
 
 
 def arabic_ratio(text: str) -> float:
     """Share of letters that are Arabic: decides a source's language and direction."""
-    letters = len(_LETTER.findall(text))
-    return len(_ARABIC_LETTER.findall(text)) / letters if letters else 0.0
+    letters = len(_NOT_LETTER.sub("", text))
+    return len(_NOT_ARABIC_LETTER.sub("", text)) / letters if letters else 0.0

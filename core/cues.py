@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal, NamedTuple
 
-from riwaya.core.arabic import fold
+from riwaya.core.arabic import fold_cached
 from riwaya.core.lexicon import COUNTRY
 from riwaya.core.polarity import polarity
 from riwaya.core.words import _STOPWORDS, words_of
@@ -161,7 +161,7 @@ def pair_features(a: Account, b: Account) -> dict[str, float]:
 @lru_cache(maxsize=100_000)
 def _light(word: str) -> str:
     """A folded word without one clitic prefix and one suffix: مصري / المصرية → مصر."""
-    word = fold(word)
+    word = fold_cached(word)
     for prefix in _PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             word = word[len(prefix) :]

@@ -475,6 +475,8 @@ def _same_incident_place(a: Claim, b: Claim) -> bool:
 
 
 def _temporal(a: Claim, b: Claim) -> Judgement | None:
+    if not a.times or not b.times:
+        return None  # most claims: no two times to set apart, no matter to compare
     # Two different times are specific enough that less shared wording suffices.
     shared = _same_matter(a, b, DENIED_MATTER)
     if not shared:

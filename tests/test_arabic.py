@@ -73,7 +73,13 @@ def test_fold_with_map_points_back_into_the_text():
 
 
 @pytest.mark.parametrize(
-    ("text", "ratio"), [("قتل 40 جنديا", 1.0), ("Forty soldiers", 0.0), ("", 0.0)]
+    ("text", "ratio"),
+    [
+        ("قتل 40 جنديا", 1.0),
+        ("Forty soldiers", 0.0),
+        ("", 0.0),
+        ("قتل_40 جنود، Three soldiers.", 7 / 20),  # digits, _ and punctuation are no letters
+    ],
 )
 def test_arabic_ratio(text, ratio):
     assert arabic.arabic_ratio(text) == ratio
