@@ -95,6 +95,8 @@ _AR_STOP = frozenset(
         "و",
     ]
 )
+_CUES = _AR_PLACE_NOUNS | _EN_PLACE_NOUNS | _EN_BEFORE_NAME
+"""The words after which `candidate_names` looks for a name."""
 _MAX_NAME = 3
 
 _AR_SKELETON = str.maketrans(
@@ -178,6 +180,10 @@ def candidate_names(words: Words) -> list[tuple[int, int]]:
     """Token ranges that look like place names in this clause."""
     names: list[tuple[int, int]] = []
     folded, tokens = words.folded, words.tokens
+    if _CUES.isdisjoint(folded) and _AR_PLACE_NOUNS.isdisjoint(
+        word[1:] for word in folded if word[:1] in "وب"
+    ):
+        return names  # most clauses: no word that a name follows
     for index, word in enumerate(folded):
         bare = word[1:] if word[:1] in "وب" and word[1:] in _AR_PLACE_NOUNS else word
         if bare in _AR_PLACE_NOUNS:
