@@ -314,13 +314,14 @@ def judge_pair(
         )
     score = m.bias + sum(w * dense[name] for name, w in m.features.items())
     fired: list[tuple[float, str, str]] = []  # weight, stem, the other side's stem or ""
-    for x in only_a | only_b:
+    # In sorted order, so that of two equal cues the same one is quoted whatever the hash seed.
+    for x in sorted(only_a | only_b):
         cue = m.single.get(x)
         if cue:
             score += cue.weight
             fired.append((cue.weight, x, ""))
-    for x in only_a:
-        for y in only_b:
+    for x in sorted(only_a):
+        for y in sorted(only_b):
             cue = m.pairs.get(pair_key(x, y))
             if cue:
                 score += cue.weight

@@ -6,6 +6,7 @@ pairs written for the tests.
 
 import ast
 import json
+import os
 import subprocess
 import sys
 from importlib import resources
@@ -242,3 +243,24 @@ def test_the_run_time_module_names_no_learning_library_in_its_imports():
         "typing",
         "riwaya",
     }
+
+
+def test_the_quoted_cue_does_not_depend_on_the_hash_seed():
+    """«يلغي» and «الإرهاب» weigh the same: which one a finding quotes must not change from
+    one run to the next (it did, with the set order of the differing words)."""
+    script = (
+        "from riwaya.core.cues import judge_texts; print(judge_texts("
+        "'البرلمان يناقش قانون مكافحة الجرائم الجديد', "
+        "'البرلمان يلغي قانون مكافحة الإرهاب الجديد').cue)"
+    )
+    quoted = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout.strip()
+        for seed in ("1", "3")  # two seeds that quoted different words before
+    }
+    assert len(quoted) == 1, quoted
