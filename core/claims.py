@@ -280,6 +280,10 @@ def extract_claims(
     return claims, parties.all()
 
 
+_NOT_EVENTS = ("entity", "topic", "place")
+"""Concepts that say who, about what or where, not what happened."""
+
+
 def _read_clause(
     source: Source,
     words: Words,
@@ -303,7 +307,7 @@ def _read_clause(
     quantities = quantity_reader.extract(words, skip=dates)
     events = []
     for match in words.concepts:
-        if match.first in speaker_tokens or lex.concept_type(match.concept) in ("entity", "topic"):
+        if match.first in speaker_tokens or lex.concept_type(match.concept) in _NOT_EVENTS:
             continue
         if match.concept not in events:
             events.append(match.concept)
@@ -384,7 +388,7 @@ def _negates_event(words: Words, scope: int, times: list) -> bool:
         return False
     window = range(scope, scope + NEGATION_REACH)
     lex = lexicon()
-    named = [m for m in words.concepts if lex.concept_type(m.concept) != "entity"]
+    named = [m for m in words.concepts if lex.concept_type(m.concept) not in ("entity", "place")]
     if any(m.first in window for m in named):
         return True
     return not any(m.first >= scope + NEGATION_REACH for m in named)

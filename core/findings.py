@@ -112,9 +112,11 @@ def _negated_opposite(a: Claim, b: Claim) -> bool:
 
 
 def _told_by_rules(a: Claim, b: Claim, words: list[str]) -> bool:
-    """A cue word that is part of a time or a number the rules have read and compared, or
-    that names what a compared number counts ("إصابة ثلاثة صحفيين")."""
-    spans = [x.span.text for claim in (a, b) for x in (*claim.times, *claim.quantities)]
+    """A cue word that is part of a time, a number or a place the rules have read and
+    compared, or that names what a compared number counts ("إصابة ثلاثة صحفيين")."""
+    spans = [
+        x.span.text for claim in (a, b) for x in (*claim.times, *claim.quantities, *claim.places)
+    ]
     spans += _counted_words(a) + _counted_words(b)
     return any(word in span for word in words for span in spans)
 

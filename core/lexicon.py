@@ -196,6 +196,18 @@ def country_concepts(countries: dict[str, dict[str, list[str]]]) -> dict[str, di
     return concepts
 
 
+PLACE = "place:"
+"""Concept ids of the places of `data/places.json` start with this: "place:gaza"."""
+
+
+def place_concepts(places: dict[str, dict]) -> dict[str, dict]:
+    """The entries of `data/places.json` as lexicon concepts of type "place"."""
+    return {
+        PLACE + name: {"type": "place", "ar": ["=" + w for w in entry["ar"]], "en": entry["en"]}
+        for name, entry in places.items()
+    }
+
+
 _BUILDING = threading.Lock()
 """The app warms the lexicon up in a thread while analysis may start in another: one
 builds it, the other waits."""
@@ -220,7 +232,12 @@ def _build() -> Lexicon:
     if glossary.is_file():  # everyday news nouns, so Arabic and English accounts meet
         raw["concepts"] = {**json.loads(glossary.read_text("utf-8"))["concepts"], **raw["concepts"]}
     countries = json.loads(data.joinpath("countries.json").read_text("utf-8"))["countries"]
-    raw["concepts"] = {**raw["concepts"], **country_concepts(countries)}
+    places = json.loads(data.joinpath("places.json").read_text("utf-8"))["places"]
+    raw["concepts"] = {
+        **raw["concepts"],
+        **country_concepts(countries),
+        **place_concepts(places),  # last: a word that is also a concept keeps that meaning
+    }
     phrases: dict[tuple[str, ...], str] = {}
     exact: dict[tuple[str, ...], str] = {}
     kinds: dict[str, str] = {}

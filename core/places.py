@@ -8,11 +8,14 @@ to the same consonant string.
 
 from __future__ import annotations
 
+import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from riwaya.core.arabic import fold
+from riwaya.core.lexicon import PLACE
 from riwaya.core.model import PlaceRef, Span
 
 if TYPE_CHECKING:  # words reads place names through this module
@@ -219,11 +222,40 @@ def same_place(first: PlaceRef, second: PlaceRef) -> bool:
     """Two mentions of one place: the same skeleton, or, written in one script, one name
     with more words after it ("الصدر" / "الصدر العراقية"). Skeletons drop vowels, so
     their prefixes are not compared: "درعا" and "دير الزور" share one."""
-    if first.key == second.key:
+    if first.key == second.key or _within(first.key, second.key) or _within(second.key, first.key):
         return True
     words_1, words_2 = _name_words(first.span.text), _name_words(second.span.text)
     shorter, longer = sorted((words_1, words_2), key=len)
     return bool(shorter) and longer[: len(shorter)] == shorter
+
+
+def _as_listed(folded: str, place: str) -> bool:
+    """The word is written as the list writes the place: a name listed with the article
+    (الرقة، الموصل) keeps it, so that ورقة ("a sheet") is not Raqqa."""
+    return place not in _listed()[1] or folded.startswith(_WITH_ARTICLE)
+
+
+_WITH_ARTICLE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل")
+
+
+def _within(place: str, region: str) -> bool:
+    """A listed place in a listed region ("رفح" in "غزة"): telling either is no conflict."""
+    return _listed()[0].get(place) == region
+
+
+@cache
+def _listed() -> tuple[dict[str, str], frozenset[str]]:
+    """From `data/places.json`, by concept id: each place's region, and the places whose
+    Arabic names all carry the article."""
+    raw = json.loads(resources.files("riwaya.core.data").joinpath("places.json").read_text("utf-8"))
+    places = raw["places"].items()
+    regions = {PLACE + name: PLACE + entry["within"] for name, entry in places if "within" in entry}
+    definite = frozenset(
+        PLACE + name
+        for name, entry in places
+        if entry["ar"] and all(fold(word).startswith("ال") for word in entry["ar"])
+    )
+    return regions, definite
 
 
 @lru_cache(maxsize=20_000)
@@ -254,12 +286,19 @@ def _capitalized_run(words: Words, first: int) -> int:
 
 
 def extract(words: Words, known: dict[str, str]) -> list[PlaceRef]:
-    """Places named in a clause: names found by cue, and any name in `known` (skeleton → key)."""
+    """Places named in a clause: the places of `data/places.json` ("في غزة", "in Aleppo"),
+    names found by cue, and any name in `known` (skeleton → key)."""
     found: dict[int, PlaceRef] = {}
+    listed: list[tuple[int, int]] = []
+    for match in words.concepts:
+        if match.concept.startswith(PLACE) and _as_listed(words.folded[match.first], match.concept):
+            start, end = words.tokens[match.first].start, words.tokens[match.last].end
+            found[start] = PlaceRef(match.concept, Span(start, end, words.text[start:end]))
+            listed.append((start, end))
     for first, last in words.place_names:
         key = skeleton(words.span_text(first, last))
-        if len(key) >= 3:
-            start, end = words.tokens[first].start, words.tokens[last].end
+        start, end = words.tokens[first].start, words.tokens[last].end
+        if len(key) >= 3 and not any(s < end and start < e for s, e in listed):
             found[start] = PlaceRef(key, Span(start, end, words.text[start:end]))
     if known:
         heads = _heads(tuple(known))
