@@ -361,8 +361,10 @@ def _arabic(words: Words) -> Attribution | None:
                         last += 1
                         continue
                     break
-                if _object_begins(words, first, last + 1):
-                    break
+                if not _complementizer_ahead(folded, last + 1) and _object_begins(
+                    words, first, last + 1
+                ):
+                    break  # with إن / أن ahead, the particle ends the speaker instead
                 last += 1
             while last >= first and not words.tokens[last].text[0].isalpha():
                 last -= 1
@@ -383,7 +385,7 @@ _TITLED = frozenset(("الرئيس", "الملك", "الامير", "الشيخ",
 _HEADS_OF_PERSONS = (
     TITLES
     | _TITLED
-    | frozenset("وزير سفير نائب قائد زعيم امين مستشار محافظ مبعوث مندوب ممثل".split())
+    | frozenset("وزير سفير نائب قائد زعيم امين مستشار محافظ مبعوث مندوب ممثل كاتب".split())
 )
 """Words that head a person's description, after which a bare name may follow."""
 _BARE_NAME_PARTS = 2
@@ -400,17 +402,15 @@ def _object_begins(words: Words, first: int, index: int) -> bool:
     written = tokens[index].text
     if before in _NAME_LINKS or word in _NAME_LINKS:
         return False
-    if len(written) >= 4 and written.endswith(("ه", "ها", "هم", "هما")) and word != "الله":
-        return True  # a possessive: اهتمامه, دعمه, انتقاده
     if word.startswith("ال"):
-        return False  # a construct or an adjective: وزارة الصحة, الأمم المتحدة
+        return False  # a construct or an adjective: وزارة الصحة (الصحه), الأمم المتحدة
+    if len(written) >= 4 and written.endswith(("ه", "ها", "هم", "هما")):
+        return True  # a possessive: اهتمامه, دعمه, انتقاده
     if word.startswith("لل") or (
         word[:1] == "ل" and index + 1 < len(folded) and folded[index + 1].startswith("ال")
     ):
         return False  # "المرصد السوري لحقوق الإنسان", "المجلس الأعلى للإعلام"
-    if before.startswith("ال") and not any(
-        _bare(w) in _HEADS_OF_PERSONS for w in folded[first:index]
-    ):
+    if before.startswith("ال") and not any(_heads_a_person(w) for w in folded[first:index]):
         return True  # "وزارة الصحة مقتل", not "مدير المرصد رامي حداد"
     if index - 1 in _countries_at(words):
         return True  # "حذرت إسرائيل إيران": a country is a whole name
@@ -423,14 +423,22 @@ def _object_begins(words: Words, first: int, index: int) -> bool:
     return bare >= _BARE_NAME_PARTS
 
 
+def _heads_a_person(word: str) -> bool:
+    """وزير، الوزير، والأمين: a word that heads a person's description."""
+    bare = word[1:] if word[:1] in "وف" and word[1:] in _HEADS_OF_PERSONS else word
+    return bare in _HEADS_OF_PERSONS or bare.removeprefix("ال") in _HEADS_OF_PERSONS
+
+
 def _countries_at(words: Words) -> set[int]:
-    """Token indices of country names written without the article (مصر, إسرائيل)."""
+    """Token indices of country names written without the article (مصر, إسرائيل); not the
+    adjectives of their peoples (عراقي، فلسطينية), which go on describing the speaker."""
     return {
         index
         for match in words.concepts
         if match.concept.startswith(COUNTRY)
         for index in range(match.first, match.last + 1)
         if not words.folded[index].startswith("ال")
+        and not words.folded[index].endswith(("ي", "يه"))
     }
 
 

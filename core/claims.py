@@ -280,8 +280,10 @@ def extract_claims(
     return claims, parties.all()
 
 
-_NOT_EVENTS = ("entity", "topic", "place")
-"""Concepts that say who, about what or where, not what happened."""
+_WHO_OR_WHERE = ("entity", "place")
+"""Concepts a negation does not bear on: "لم يُقتل أحد في غزة" negates the killing."""
+_NOT_EVENTS = (*_WHO_OR_WHERE, "topic")
+"""Concepts that say who, where or about what, not what happened."""
 
 
 def _read_clause(
@@ -388,7 +390,7 @@ def _negates_event(words: Words, scope: int, times: list) -> bool:
         return False
     window = range(scope, scope + NEGATION_REACH)
     lex = lexicon()
-    named = [m for m in words.concepts if lex.concept_type(m.concept) not in ("entity", "place")]
+    named = [m for m in words.concepts if lex.concept_type(m.concept) not in _WHO_OR_WHERE]
     if any(m.first in window for m in named):
         return True
     return not any(m.first >= scope + NEGATION_REACH for m in named)

@@ -384,7 +384,13 @@ _FLAG_WORDS = {
 }
 
 
-def _differing(only_a: frozenset[str], only_b: frozenset[str], words: Mapping[str, str] | None):
+_QUOTED = 3
+"""Differing words quoted from each side; more are shown as an ellipsis."""
+
+
+def _differing(
+    only_a: frozenset[str], only_b: frozenset[str], words: Mapping[str, str] | None
+) -> str:
     """What differs between two accounts, as written: «X» in one, «Y، Z» in the other."""
 
     def said(stems: frozenset[str]) -> str:
@@ -394,9 +400,6 @@ def _differing(only_a: frozenset[str], only_b: frozenset[str], words: Mapping[st
     if only_a and only_b:
         return f"«{said(only_a)}» in one account, «{said(only_b)}» in the other"
     return f"«{said(only_a or only_b)}» in one account only"
-
-
-_QUOTED = 3
 
 
 def _written(stem: str, cue: _Cue | None, words: Mapping[str, str] | None, index: int) -> str:

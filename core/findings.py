@@ -80,6 +80,9 @@ between such claims."""
 WORDING_AT_MOST = 1
 """Words on one side only that a contradiction no cue names may rest on: one word
 replaced is how an account is turned around, more is another account."""
+WORDING_MARGIN = 0.5
+"""The cues' score a contradiction no cue names needs: near zero, the model only leans on
+its bias, and a synonym (دخلت / اقتحمت) would be called a contradiction."""
 OPPOSED_MATTER = 0.3
 """Opposed words say something only about one subject: "the front withdrew" and "the army
 advanced" share an attack but not the claim; the two accounts must share wording too. An
@@ -94,6 +97,7 @@ def _checkable(a: Claim, b: Claim, verdict: CueVerdict) -> bool:
     if verdict.cue == "wording":  # the differing words, quoted: only between near-twins
         return (
             verdict.differing <= WORDING_AT_MOST
+            and verdict.score >= WORDING_MARGIN
             and is_arabic_text(a.matter)  # what the cues were learned on
             and overlap(a.matter, b.matter) >= CUE_MATTER
         )
@@ -118,10 +122,12 @@ def _told_by_rules(a: Claim, b: Claim, words: list[str]) -> bool:
         x.span.text for claim in (a, b) for x in (*claim.times, *claim.quantities, *claim.places)
     ]
     spans += _counted_words(a) + _counted_words(b)
+    spans += [*_countries(a.matter).values(), *_countries(b.matter).values()]  # _other_country
     return any(word in span for word in words for span in spans)
 
 
 def _counted_words(claim: Claim) -> list[str]:
+    """The words naming what the claim's numbers count, and its topic words."""
     if not claim.quantities:
         return []
     found = words_of(claim.matter)
@@ -154,6 +160,11 @@ def _same_figures(a: Claim, b: Claim) -> bool:
     )
 
 
+UNSURE = 0.45
+"""The confidence of a contradiction that no rule and no learned cue decided, only the
+way two near-identical accounts differ: below `model.UNSURE_BELOW`, so it shows as unsure."""
+
+
 def _lexical(a: Claim, b: Claim, verdict: CueVerdict) -> Judgement:
     if verdict.cue == "wording":
         return Judgement(
@@ -176,11 +187,6 @@ def _lexical(a: Claim, b: Claim, verdict: CueVerdict) -> Judgement:
         verdict.cue,
         verdict.cue,
     )
-
-
-UNSURE = 0.45
-"""The confidence of a contradiction that no rule and no learned cue decided, only the
-way two near-identical accounts differ: below `model.UNSURE_BELOW`, so it shows as unsure."""
 
 
 def _conflicts(a: Claim, b: Claim) -> Iterator[Judgement]:

@@ -171,9 +171,16 @@ def _phrases(words: dict[str, list[str]]) -> frozenset[tuple[str, ...]]:
 
 
 def _exact(words: dict[str, list[str]]) -> frozenset[tuple[str, ...]]:
-    return frozenset(
-        _exact_phrase(w[1:]) for lang in ("ar", "en") for w in words.get(lang, ()) if w[:1] == "="
-    )
+    written = [w[1:] for lang in ("ar", "en") for w in words.get(lang, ()) if w[:1] == "="]
+    # A name may begin with a clitic's letter: "ببنغازي" loses one ب to stripping and must
+    # still meet "بنغازي", whose own ب the stripped phrase has lost too.
+    whole = (_whole_first_word(w) for w in written)
+    return frozenset((*map(_exact_phrase, written), *whole))
+
+
+def _whole_first_word(phrase: str) -> tuple[str, ...]:
+    stripped = _exact_phrase(phrase)
+    return (fold(tokenize(phrase)[0].text), *stripped[1:]) if stripped else stripped
 
 
 COUNTRY = "country:"

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from riwaya.core.arabic import fold
+from riwaya.core.arabic import fold, is_arabic_letter
 from riwaya.core.lexicon import PLACE
 from riwaya.core.model import PlaceRef, Span
 
@@ -229,13 +229,27 @@ def same_place(first: PlaceRef, second: PlaceRef) -> bool:
     return bool(shorter) and longer[: len(shorter)] == shorter
 
 
-def _as_listed(folded: str, place: str) -> bool:
-    """The word is written as the list writes the place: a name listed with the article
-    (الرقة، الموصل) keeps it, so that ورقة ("a sheet") is not Raqqa."""
-    return place not in _listed()[1] or folded.startswith(_WITH_ARTICLE)
+def _as_listed(words: Words, index: int, place: str) -> bool:
+    """The word at `index` is written as the list says the place is: English names
+    capitalized ("a mecca for tourists" is none); Arabic names listed with the article
+    keep it (ورقة, "a sheet", is not الرقة); names that are also everyday words (درعا, "a
+    shield") come after a preposition or a place noun, or carry a clitic (بحلب)."""
+    written, folded = words.tokens[index].text, words.folded[index]
+    if not is_arabic_letter(folded[:1]):
+        return written[:1].isupper()
+    _, definite, cued = _listed()
+    if place in definite:
+        return folded.startswith(_WITH_ARTICLE)
+    if place in cued:
+        before = words.folded[index - 1] if index else ""
+        return folded[:1] in "وبلف" or before in _LEADS_TO_PLACE or before in _AR_PLACE_NOUNS
+    return True
 
 
 _WITH_ARTICLE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل")
+"""How a word carrying the article begins, with or without a clitic before it."""
+_LEADS_TO_PLACE = frozenset("في علي الي من قرب نحو داخل ريف محيط شمال جنوب شرق غرب".split())
+"""Folded words after which an everyday word that is also a place name is the place."""
 
 
 def _within(place: str, region: str) -> bool:
@@ -244,9 +258,9 @@ def _within(place: str, region: str) -> bool:
 
 
 @cache
-def _listed() -> tuple[dict[str, str], frozenset[str]]:
-    """From `data/places.json`, by concept id: each place's region, and the places whose
-    Arabic names all carry the article."""
+def _listed() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """From `data/places.json`, by concept id: each place's region, the places whose Arabic
+    names all carry the article, and those whose Arabic names are also everyday words."""
     raw = json.loads(resources.files("riwaya.core.data").joinpath("places.json").read_text("utf-8"))
     places = raw["places"].items()
     regions = {PLACE + name: PLACE + entry["within"] for name, entry in places if "within" in entry}
@@ -255,7 +269,8 @@ def _listed() -> tuple[dict[str, str], frozenset[str]]:
         for name, entry in places
         if entry["ar"] and all(fold(word).startswith("ال") for word in entry["ar"])
     )
-    return regions, definite
+    cued = frozenset(PLACE + name for name, entry in places if entry.get("ar_after_preposition"))
+    return regions, definite, cued
 
 
 @lru_cache(maxsize=20_000)
@@ -291,7 +306,7 @@ def extract(words: Words, known: dict[str, str]) -> list[PlaceRef]:
     found: dict[int, PlaceRef] = {}
     listed: list[tuple[int, int]] = []
     for match in words.concepts:
-        if match.concept.startswith(PLACE) and _as_listed(words.folded[match.first], match.concept):
+        if match.concept.startswith(PLACE) and _as_listed(words, match.first, match.concept):
             start, end = words.tokens[match.first].start, words.tokens[match.last].end
             found[start] = PlaceRef(match.concept, Span(start, end, words.text[start:end]))
             listed.append((start, end))

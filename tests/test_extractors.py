@@ -145,6 +145,19 @@ def test_parts_of_day_conflict_when_far_apart(a, b, conflict):
         ("نفى محمد بن سلمان لترامب معرفته بمصيره", "محمد بن سلمان", "explicit"),
         ("وأوضح مدير المرصد، نبيل حدّاد، أن الهجوم بدأ", "مدير المرصد، نبيل حدّاد", "explicit"),
         ("قال المرصد السوري لحقوق الإنسان إن 40 قتلوا", "المرصد السوري لحقوق الإنسان", "explicit"),
+        # with إن ahead, the particle ends the speaker: the whole name is kept
+        (
+            "قال وزير الخارجية السعودي فيصل بن فرحان إن المملكة تدعم الحل",
+            "وزير الخارجية السعودي فيصل بن فرحان",
+            "explicit",
+        ),
+        ("قالت مصادر طبية فلسطينية إن 5 أشخاص قتلوا", "مصادر طبية فلسطينية", "explicit"),
+        ("قالت وزارة الصحه إن 20 شخصا أصيبوا", "وزارة الصحه", "explicit"),
+        (
+            "حذر الأمين العام للأمم المتحدة أنطونيو غوتيريش من كارثة",
+            "الأمين العام للأمم المتحدة أنطونيو غوتيريش",
+            "explicit",
+        ),
         (
             "A military spokesman, Col. Samer Khalil, said on Friday that no attack took place",
             "A military spokesman, Col. Samer Khalil",

@@ -2,9 +2,12 @@
 
 import pytest
 
-from riwaya.core.cues import judge_texts
+from riwaya.core.cues import CueVerdict
+from riwaya.core.engine import analyze
 from riwaya.core.evaluate import Pair, predict
+from riwaya.core.findings import _checkable, _lexical
 from riwaya.core.model import UNSURE_BELOW
+from riwaya.core.sources import make_source
 
 
 def judged(a: str, b: str) -> tuple[str, str]:
@@ -102,25 +105,38 @@ def test_accounts_that_tell_the_same_figures_are_still_judged_on_their_words():
     assert judged(a, b) == ("contradiction", "lexical")
 
 
-def test_a_word_no_cue_knows_makes_an_unsure_contradiction_that_quotes_it():
-    prediction = predict(
-        Pair(
-            "t",
-            "انطلاق أعمال ترميم المسجد الكبير في المدينة القديمة",
-            "تجميد أعمال ترميم المسجد الكبير في المدينة القديمة",
-            "contradiction",
-        )
+def _claims(a: str, b: str):
+    report = analyze([make_source(1, a, "a", "a"), make_source(2, b, "b", "b")])
+    return report.claims[0], report.claims[1]
+
+
+def _wording(score: float, differing: int) -> CueVerdict:
+    return CueVerdict("contradiction", 0.6, "wording", "«انطلاق» / «تجميد»", score, differing)
+
+
+def test_a_word_no_cue_knows_makes_an_unsure_contradiction_when_the_cues_lean_clearly():
+    a, b = _claims(
+        "انطلاق أعمال ترميم المسجد الكبير في المدينة القديمة",
+        "تجميد أعمال ترميم المسجد الكبير في المدينة القديمة",
     )
-    assert prediction.label == "contradiction"
-    assert prediction.confidence < UNSURE_BELOW  # shown as "(unsure)"
-    assert "may tell one matter differently" in prediction.explanation
-    assert "«انطلاق» in one account, «تجميد» in the other" in prediction.explanation
+    assert _checkable(a, b, _wording(score=0.8, differing=1))
+    judgement = _lexical(a, b, _wording(score=0.8, differing=1))
+    assert judgement.confidence < UNSURE_BELOW  # shown as "(unsure)"
+    assert "may tell one matter differently" in judgement.explanation
+
+
+def test_a_word_no_cue_knows_is_no_contradiction_on_the_bias_alone():
+    # دخلت / اقتحمت, سيزور / سيصل: synonyms score near the bias, as antonyms no cue knows do
+    a, b = _claims(
+        "انطلاق أعمال ترميم المسجد الكبير في المدينة القديمة",
+        "تجميد أعمال ترميم المسجد الكبير في المدينة القديمة",
+    )
+    assert not _checkable(a, b, _wording(score=0.03, differing=1))
 
 
 def test_more_than_one_replaced_word_with_no_cue_is_left_alone():
-    # two words replaced by synonyms no cue knows: the cues lean to a contradiction, but
-    # two differing words are another telling rather than one account turned around
-    a, b = "الفيضانات تجرف عشرات المنازل في وادي صفا", "السيول جرفت عشرات البيوت في وادي صفا"
-    verdict = judge_texts(a, b)
-    assert (verdict.label, verdict.cue, verdict.differing) == ("contradiction", "wording", 2)
-    assert judged(a, b)[0] != "contradiction"
+    a, b = _claims(
+        "انطلاق أعمال ترميم المسجد الكبير في المدينة القديمة",
+        "تجميد أعمال ترميم المسجد الكبير في المدينة القديمة",
+    )
+    assert not _checkable(a, b, _wording(score=0.8, differing=2))

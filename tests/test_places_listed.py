@@ -22,7 +22,12 @@ def place_keys(text: str) -> list[str]:
         ("غارات على الرقة ونزوح إلى الحسكة", ["place:raqqa", "place:hasakah"]),
         # ورقة is a sheet, فرقة a troupe, دوما "always": الرقة is listed with its article
         ("وقعت الحكومة ورقة تفاهم مع فرقة مسرحية", []),
-        ("نقول دوما إن الحوار هو الحل", []),
+        # names that are everyday words are places only after a preposition or a place noun
+        ("استخدم المسلحون المدنيين درعا بشريا", []),
+        ("قصف مدفعي على درعا وفي ريف حلب", ["place:daraa", "place:aleppo"]),
+        ("أدى الحادث إلى وفاة جنين في بطن أمه", []),
+        # English names are read capitalized only
+        ("The port said the city is a mecca for tourists", []),
     ],
 )
 def test_listed_places_are_read_without_a_cue_word(text, keys):
@@ -50,3 +55,10 @@ def test_one_place_named_in_two_scripts_is_one_place():
     english = "Three people were killed in an air strike on Aleppo"
     assert judged(english, "قتل ثلاثة أشخاص في غارة جوية على حلب")[0] == "agreement"
     assert judged(english, "قتل ثلاثة أشخاص في غارة جوية على إدلب") == ("contradiction", "place")
+
+
+def test_a_place_and_its_country_are_no_lexical_contradiction():
+    # the country is the rules' to compare (_other_country), not a learned cue's
+    a = "قتل ثلاثة أشخاص في غارة جوية على حلب يوم الاثنين"
+    b = "قتل ثلاثة أشخاص في غارة جوية على سوريا يوم الاثنين"
+    assert judged(a, b)[0] != "contradiction"
