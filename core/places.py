@@ -229,6 +229,22 @@ def same_place(first: PlaceRef, second: PlaceRef) -> bool:
     return bool(shorter) and longer[: len(shorter)] == shorter
 
 
+def named_place(words: Words, first: int, key: str) -> bool:
+    """A name found by cue that can be a place: a skeleton of 3 letters or more (shorter ones
+    meet too many other names), and not a month, a weekday or a language ("in March",
+    "in English")."""
+    return len(key) >= 3 and words.folded[first] not in _NOT_PLACES
+
+
+_NOT_PLACES = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "english arabic french hebrew persian farsi turkish kurdish russian spanish german "
+    "chinese".split()
+)
+"""Capitalized words that follow "in" and name no place."""
+
+
 def _as_listed(words: Words, index: int, place: str) -> bool:
     """The word at `index` is written as the list says the place is: English names
     capitalized ("a mecca for tourists" is none); Arabic names listed with the article
@@ -313,7 +329,7 @@ def extract(words: Words, known: dict[str, str]) -> list[PlaceRef]:
     for first, last in words.place_names:
         key = skeleton(words.span_text(first, last))
         start, end = words.tokens[first].start, words.tokens[last].end
-        if len(key) >= 3 and not any(s < end and start < e for s, e in listed):
+        if named_place(words, first, key) and not any(s < end and start < e for s, e in listed):
             found[start] = PlaceRef(key, Span(start, end, words.text[start:end]))
     if known:
         heads = _heads(tuple(known))

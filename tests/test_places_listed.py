@@ -62,3 +62,10 @@ def test_a_place_and_its_country_are_no_lexical_contradiction():
     a = "قتل ثلاثة أشخاص في غارة جوية على حلب يوم الاثنين"
     b = "قتل ثلاثة أشخاص في غارة جوية على سوريا يوم الاثنين"
     assert judged(a, b)[0] != "contradiction"
+
+
+@pytest.mark.parametrize(
+    "text", ["Three soldiers were killed in March", "The talks were held in English"]
+)
+def test_a_month_or_a_language_after_in_is_no_place(text):
+    assert place_keys(text) == []
