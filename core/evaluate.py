@@ -7,12 +7,14 @@ corroboration does, and unrelated otherwise. Nothing here is tuned for evaluatio
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
+import multiprocessing.pool
 import os
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -122,25 +124,35 @@ def score(gold: list[str], predicted: list[str], seconds: float) -> Scores:
 
 
 def evaluate(pairs: list[Pair], jobs: int = 1) -> tuple[Scores, list[Prediction]]:
-    """Judge every pair with the engine, in `jobs` processes; the engine is loaded first
-    and timed apart, so that the throughput is the judging alone."""
+    """Judge every pair with the engine, in `jobs` processes. Loading the engine and
+    starting the worker processes are timed apart, as a fixed cost paid once a run, so that
+    the throughput is the judging alone."""
     started = time.perf_counter()
     warm_up()
-    loaded = time.perf_counter() - started
     jobs = jobs if jobs > 1 and len(pairs) >= _PARALLEL_FROM and _can_fork() else 1
-    started = time.perf_counter()
     # Judging pairs leaves no cycles: the collector stays off for the run (and in the
     # workers, which would otherwise walk the whole inherited engine again and again).
-    with collector_paused():
-        if jobs > 1:
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                chunk = max(len(pairs) // (jobs * 8), 1)
-                predictions = pool.map(predict, pairs, chunksize=chunk)
+    with collector_paused(), _workers(jobs) as pool:
+        loaded = time.perf_counter() - started
+        started = time.perf_counter()
+        if pool is not None:
+            chunk = max(len(pairs) // (jobs * 8), 1)
+            predictions = pool.map(predict, pairs, chunksize=chunk)
         else:
             predictions = [predict(pair) for pair in pairs]
-    seconds = time.perf_counter() - started
+        seconds = time.perf_counter() - started
     scores = score([p.label for p in pairs], [p.label for p in predictions], seconds)
     return replace(scores, load_seconds=loaded, jobs=jobs), predictions
+
+
+@contextlib.contextmanager
+def _workers(jobs: int) -> Iterator[multiprocessing.pool.Pool | None]:
+    """`jobs` processes forked from this one once the engine is loaded, or None for one."""
+    if jobs <= 1:
+        yield None
+        return
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        yield pool
 
 
 _PARALLEL_FROM = 200
@@ -184,10 +196,11 @@ def format_text(scores: Scores, categories: dict[str, tuple[int, int]]) -> str:
         f"{scores.mean_ca_f1:.3f}"
     )
     processes = f", {scores.jobs} processes" if scores.jobs > 1 else ""
+    workers = f" and starting {scores.jobs} workers" if scores.jobs > 1 else ""
     lines.append(
         f"{scores.pairs} pairs in {scores.seconds:.2f} s: "
         f"{scores.pairs_per_second:,.0f} pairs per second{processes} "
-        f"(after {scores.load_seconds:.2f} s loading the engine)"
+        f"(after {scores.load_seconds:.2f} s loading the engine{workers})"
     )
     if len(categories) > 1:
         lines.append("")
