@@ -120,20 +120,24 @@ class Lexicon:
     def find(self, stems: list[str], folded: list[str] | None = None) -> list[Match]:
         """Concepts named in a token list, longest phrase first, no overlaps."""
         bare = [strip_clitics(w) for w in folded] if folded is not None else None
+        barer = [strip_conjunction(w) for w in folded] if folded is not None else None
         heads = self._heads()
         matches: list[Match] = []
         index = 0
         while index < len(stems):
             longest = heads.get(stems[index], 0)
-            if bare is not None:
-                longest = max(longest, heads.get(bare[index], 0))
+            if bare is not None and barer is not None:
+                longest = max(longest, heads.get(bare[index], 0), heads.get(barer[index], 0))
             if not longest:
                 index += 1  # most words begin no phrase: skip the tuple look-ups
                 continue
             for size in range(min(longest, len(stems) - index), 0, -1):
                 concept = None
-                if bare is not None:
-                    concept = self.exact.get(tuple(bare[index : index + size]))
+                if bare is not None and barer is not None:
+                    rest = tuple(bare[index + 1 : index + size])
+                    concept = self.exact.get((bare[index], *rest))
+                    if concept is None and barer[index] != bare[index]:
+                        concept = self.exact.get((barer[index], *rest))
                 concept = concept or self.phrases.get(tuple(stems[index : index + size]))
                 if concept:
                     matches.append(Match(concept, index, index + size - 1))
@@ -154,6 +158,15 @@ def strip_clitics(folded: str) -> str:
         if folded.startswith(clitic) and len(folded) - len(clitic) >= 3:
             return folded[len(clitic) :]
     return folded
+
+
+@lru_cache(maxsize=200_000)
+def strip_conjunction(folded: str) -> str:
+    """A folded Arabic word without a conjunction and the clitic after it: «وبحلب» and
+    «وللرقة» are Aleppo and Raqqa, as «بحلب» and «للرقة» are (`strip_clitics` strips one)."""
+    if folded[:1] in ("و", "ف") and not folded.startswith(("وال", "فال")):
+        return strip_clitics(strip_clitics(folded))
+    return strip_clitics(folded)
 
 
 def _stem_phrase(phrase: str) -> tuple[str, ...]:

@@ -26,6 +26,9 @@ def place_keys(text: str) -> list[str]:
         ("استخدم المسلحون المدنيين درعا بشريا", []),
         ("قصف مدفعي على درعا وفي ريف حلب", ["place:daraa", "place:aleppo"]),
         ("أدى الحادث إلى وفاة جنين في بطن أمه", []),
+        # a conjunction and a preposition or article before the name: «وبحلب» is not «حليب»
+        ("اشتباكات في دير الزور وللرقة نصيب منها", ["place:deir-ez-zor", "place:raqqa"]),
+        ("معارك في ريف إدلب وبحلب", ["place:idlib", "place:aleppo"]),
         # English names are read capitalized only
         ("The port said the city is a mecca for tourists", []),
     ],
