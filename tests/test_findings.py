@@ -117,9 +117,14 @@ def test_conflicting_accounts_are_flagged(a, b, kind):
             "heavy / low turnout",
         ),
         (
+            "The opposition party supports the new tax law",
+            "The opposition party opposes the new tax law",
+            "supported / opposed",
+        ),
+        (
             "The minister defended the new tax law",
             "The minister criticised the new tax law",
-            "supported / opposed",
+            "praised / criticised",
         ),
     ],
 )
