@@ -6,8 +6,10 @@ from riwaya.core.cues import CueVerdict
 from riwaya.core.engine import analyze
 from riwaya.core.evaluate import Pair, predict
 from riwaya.core.findings import _checkable, _lexical
+from riwaya.core.lexicon import lexicon
 from riwaya.core.model import UNSURE_BELOW
 from riwaya.core.sources import make_source
+from riwaya.core.words import words_of
 
 
 def judged(a: str, b: str) -> tuple[str, str]:
@@ -74,6 +76,101 @@ def test_accounts_that_agree_are_not_flagged(a, b):
 )
 def test_conflicting_accounts_are_flagged(a, b, kind):
     assert judged(a, b) == ("contradiction", kind)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "opposition"),
+    [
+        (
+            "أرباح قياسية لشركة الطيران الوطنية هذا العام",
+            "خسائر قياسية لشركة الطيران الوطنية هذا العام",
+            "profit / loss",
+        ),
+        (
+            "الكويت تدعم قرار مجلس الأمن بشأن اليمن",
+            "الكويت تستنكر قرار مجلس الأمن بشأن اليمن",
+            "supported / opposed",
+        ),
+        (
+            "إقبال كثيف على مراكز الاقتراع في العاصمة",
+            "إقبال ضعيف على مراكز الاقتراع في العاصمة",
+            "heavy / low turnout",
+        ),
+        (
+            "استمرار الرحلات الجوية بين القاهرة وموسكو",
+            "توقف الرحلات الجوية بين القاهرة وموسكو",
+            "continued / stopped",
+        ),
+        (
+            "النيابة تحبس الناشط خالد منصور على ذمة التحقيق",
+            "إخلاء سبيل الناشط خالد منصور",
+            "arrested / released",
+        ),
+        (
+            "The airline reported record profits this year",
+            "The airline reported record losses this year",
+            "profit / loss",
+        ),
+        (
+            "Heavy turnout at polling stations in the capital",
+            "Low turnout at polling stations in the capital",
+            "heavy / low turnout",
+        ),
+        (
+            "The opposition party supports the new tax law",
+            "The opposition party opposes the new tax law",
+            "supported / opposed",
+        ),
+        (
+            "The minister defended the new tax law",
+            "The minister criticised the new tax law",
+            "praised / criticised",
+        ),
+    ],
+)
+def test_opposed_words_make_an_antonym_contradiction(a, b, opposition):
+    prediction = predict(Pair("t", a, b, "unrelated"))
+    assert (prediction.label, prediction.kind) == ("contradiction", "antonym")
+    assert f"({opposition})" in prediction.explanation
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # تندد / تستنكر, انتعاش / نمو: both say one side of an opposition
+        ("الكويت تندد بالهجوم على ناقلة النفط", "الكويت تستنكر الهجوم على ناقلة النفط"),
+        ("انتعاش الاقتصاد التركي في الربع الثالث", "نمو الاقتصاد التركي في الربع الثالث"),
+        (
+            "Heavy turnout at polling stations in the capital",
+            "High turnout at polling stations in the capital",
+        ),
+        ("Oil prices fell sharply on Monday", "Oil prices declined sharply on Monday"),
+        # يعترض is "intercepts" and «من قبل» "by": no objection, no acceptance
+        (
+            "الدفاعات الجوية تعترض صاروخا فوق المدينة",
+            "التصدي لصاروخ فوق المدينة من قبل الدفاعات الجوية",
+        ),
+    ],
+)
+def test_words_on_one_side_of_an_opposition_are_no_contradiction(a, b):
+    assert judged(a, b)[0] != "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("تراجع أسعار النفط", "انخفاض أسعار النفط"),  # both "fell"
+        ("قبل", "رفض"),  # "before" shares its root with قبول
+        ("أعلن", "أدنى"),  # "announced" shares its stem with أعلى
+        ("على", "الأرض"),  # "on" and "the land" are no upper and ground floor
+        ("قال مصدر", "في مؤخرة"),  # a source shares its root with الصدارة
+        ("العلاقات", "استئناف"),  # relations share their root with تعليق
+        ("هجوم", "يشيد"),  # an attack shares its root with هاجم
+        ("عدم", "براءة"),  # "not" shares its root with إعدام
+    ],
+)
+def test_opposed_words_are_not_met_by_words_that_only_share_their_root(a, b):
+    assert lexicon().opposition(words_of(a).stems, words_of(b).stems) is None
 
 
 def test_a_headline_pause_does_not_split_the_claim():
